@@ -1,0 +1,16 @@
+import type { EventDefinition } from './define-event';
+import { accountsEvents } from './catalog/accounts.events';
+
+/**
+ * Every event type the platform knows, by CloudEvents `type`. A service's events are added by
+ * writing `catalog/<service>.events.ts` and listing them here.
+ */
+const allEvents: readonly EventDefinition[] = [...accountsEvents];
+
+export const eventCatalog: ReadonlyMap<string, EventDefinition> = new Map(
+  allEvents.map((definition) => [definition.type, definition]),
+);
+
+export function findEventDefinition(type: string): EventDefinition | undefined {
+  return eventCatalog.get(type);
+}

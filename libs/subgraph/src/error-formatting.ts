@@ -1,0 +1,47 @@
+import { unwrapResolverError } from '@apollo/server/errors';
+import type { GraphQLFormattedError } from 'graphql';
+import type { Logger } from 'pino';
+import { DomainError } from './errors';
+
+/** Codes Apollo Server itself produces for client mistakes: safe to pass through unchanged. */
+const CLIENT_ERROR_CODES = new Set([
+  'GRAPHQL_PARSE_FAILED',
+  'GRAPHQL_VALIDATION_FAILED',
+  'BAD_USER_INPUT',
+  'BAD_REQUEST',
+  'PERSISTED_QUERY_NOT_FOUND',
+  'PERSISTED_QUERY_NOT_SUPPORTED',
+  'OPERATION_RESOLUTION_FAILURE',
+  'UNAUTHENTICATED',
+  'FORBIDDEN',
+]);
+
+/**
+ * Maps errors once for the whole subgraph: domain errors keep their code, message and per-field
+ * details; anything unexpected (a bug, SQL, a timeout) is logged in full and reaches the client
+ * only as INTERNAL_SERVER_ERROR with the request id to quote.
+ */
+export function createErrorFormatter(logger: Logger) {
+  return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+    const original = unwrapResolverError(error);
+    if (original instanceof DomainError) {
+      return {
+        message: original.message,
+        path: formatted.path,
+        extensions: {
+          code: original.code,
+          ...(original.fields.length > 0 ? { fields: original.fields } : {}),
+        },
+      };
+    }
+    const code = formatted.extensions?.['code'];
+    if (typeof code === 'string' && CLIENT_ERROR_CODES.has(code)) return formatted;
+    const requestId = formatted.extensions?.['requestId'];
+    logger.error({ err: original, path: formatted.path, requestId }, 'internal error');
+    return {
+      message: 'Internal server error',
+      path: formatted.path,
+      extensions: { code: 'INTERNAL_SERVER_ERROR' },
+    };
+  };
+}

@@ -1,0 +1,149 @@
+import { randomUUID } from 'node:crypto';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import express from 'express';
+import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginDisableSuggestions } from '@apollo/server/plugin/disableSuggestions';
+import { expressMiddleware } from '@as-integrations/express5';
+import { buildSubgraphSchema } from '@apollo/subgraph';
+import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
+import { Kind, type DocumentNode } from 'graphql';
+import type { Logger } from 'pino';
+import {
+  ServiceMetrics,
+  bearerToken,
+  createAccessTokenVerifier,
+  healthRouter,
+  type BaseConfig,
+  type Caller,
+  type ReadinessCheck,
+} from '@crm/service-runtime';
+import { enforceAccessRules, type AccessRules } from './access-rules';
+import { requireTokenPlugin, unauthenticated } from './authentication';
+import type { SubgraphContext } from './context';
+import { createErrorFormatter } from './error-formatting';
+import { operationMetricsPlugin } from './operation-metrics';
+import { DateTimeScalar, JSONScalar } from './scalars';
+
+export interface SubgraphOptions<TLoaders> {
+  name: string;
+  typeDefs: DocumentNode;
+  resolvers: GraphQLResolverMap<SubgraphContext<TLoaders>>;
+  accessRules: AccessRules;
+  config: BaseConfig;
+  logger: Logger;
+  createLoaders: (caller: Caller | null) => TLoaders;
+  readinessChecks: ReadinessCheck[];
+  /** Run in order after HTTP has drained: stop consumers and relays, then close pools. */
+  onShutdown: Array<() => Promise<void>>;
+  /** Lets the service add its own gauges (pool sizes, relay backlog, consumer lag). */
+  registerMetrics?: (metrics: ServiceMetrics) => void;
+}
+
+export interface RunningSubgraph {
+  url: string;
+  port: number;
+  metrics: ServiceMetrics;
+  stop(): Promise<void>;
+}
+
+const REQUEST_ID = /^[A-Za-z0-9._-]{1,128}$/;
+
+function declaredScalars(typeDefs: DocumentNode): Set<string> {
+  return new Set(
+    typeDefs.definitions.flatMap((definition) =>
+      definition.kind === Kind.SCALAR_TYPE_DEFINITION ? [definition.name.value] : [],
+    ),
+  );
+}
+
+function withScalars<TContext>(typeDefs: DocumentNode, resolvers: GraphQLResolverMap<TContext>): GraphQLResolverMap<TContext> {
+  const scalars = declaredScalars(typeDefs);
+  return {
+    ...(scalars.has('DateTime') ? { DateTime: DateTimeScalar } : {}),
+    ...(scalars.has('JSON') ? { JSON: JSONScalar } : {}),
+    ...resolvers,
+  } as GraphQLResolverMap<TContext>;
+}
+
+/** Starts one federated subgraph: /graphql, /health/live, /health/ready and /metrics on one port. */
+export async function startSubgraph<TLoaders>(options: SubgraphOptions<TLoaders>): Promise<RunningSubgraph> {
+  const { config, logger } = options;
+  const isProduction = config.NODE_ENV === 'production';
+  const verifyToken = createAccessTokenVerifier(config);
+  const metrics = new ServiceMetrics(options.name);
+  options.registerMetrics?.(metrics);
+
+  const schema = enforceAccessRules(
+    buildSubgraphSchema({
+      typeDefs: options.typeDefs,
+      // The map is typed by our context; the builder only stores it, so widening here is safe.
+      resolvers: withScalars(options.typeDefs, options.resolvers) as GraphQLResolverMap<unknown>,
+    }),
+    options.accessRules,
+  );
+
+  const app = express();
+  const httpServer = http.createServer(app);
+  let draining = false;
+
+  const apollo = new ApolloServer<SubgraphContext<TLoaders>>({
+    schema,
+    introspection: !isProduction,
+    includeStacktraceInErrorResponses: false,
+    formatError: createErrorFormatter(logger),
+    plugins: [
+      ApolloServerPluginDrainHttpServer({ httpServer }),
+      requireTokenPlugin(options.accessRules),
+      operationMetricsPlugin(metrics),
+      ...(isProduction ? [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginDisableSuggestions()] : []),
+    ],
+  });
+  await apollo.start();
+
+  app.use(metrics.httpMiddleware());
+  app.use(healthRouter(options.readinessChecks, () => draining));
+  app.use(metrics.router());
+  app.use(
+    '/graphql',
+    express.json({ limit: '2mb' }),
+    expressMiddleware(apollo, {
+      context: async ({ req }) => {
+        const header = req.headers['x-request-id'];
+        const requestId = typeof header === 'string' && REQUEST_ID.test(header) ? header : randomUUID();
+        const token = bearerToken(req.headers.authorization);
+        let caller: Caller | null = null;
+        if (token) {
+          try {
+            caller = await verifyToken(token);
+          } catch (error) {
+            throw unauthenticated(error instanceof Error ? error.message : 'invalid access token');
+          }
+        }
+        return {
+          requestId,
+          caller,
+          logger: logger.child({ requestId, tenantId: caller?.tenantId }),
+          loaders: options.createLoaders(caller),
+        };
+      },
+    }),
+  );
+
+  await new Promise<void>((resolve) => httpServer.listen(config.PORT, resolve));
+  const port = (httpServer.address() as AddressInfo).port;
+  logger.info({ port }, `${options.name} subgraph listening`);
+
+  return {
+    url: `http://127.0.0.1:${port}/graphql`,
+    port,
+    metrics,
+    async stop() {
+      draining = true;
+      await apollo.stop();
+      for (const shutdown of options.onShutdown) await shutdown();
+    },
+  };
+}
