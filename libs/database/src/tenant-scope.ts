@@ -17,7 +17,9 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export class TenantScopedDatabase {
   constructor(readonly dataSource: DataSource) {}
 
-  inTenant<T>(tenantId: string, work: (manager: EntityManager) => Promise<T>): Promise<T> {
+  // async so that a malformed id is a rejected promise, like every other failure of the unit of work,
+  // rather than a synchronous throw that escapes `.catch()` chains.
+  async inTenant<T>(tenantId: string, work: (manager: EntityManager) => Promise<T>): Promise<T> {
     if (!UUID.test(tenantId)) throw new Error(`refusing a tenant scope for a malformed tenant id`);
     return this.dataSource.transaction(async (manager) => {
       await manager.query(`SELECT set_config('app.tenant_id', $1, true)`, [tenantId]);

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { v7 as uuidv7 } from 'uuid';
-import type { Actor, EventEnvelope } from './envelope';
+import { envelopeSchema, type Actor, type EventEnvelope } from './envelope';
 import { eventsTopic, type PublishingService } from './topics';
 
 export interface EventDefinition<TName extends string = string, TSchema extends z.ZodType = z.ZodType> {
@@ -46,7 +46,9 @@ export function createEnvelope<TDefinition extends EventDefinition>(
   facts: NewEventFacts<EventData<TDefinition>>,
 ): EventEnvelope<EventData<TDefinition>> {
   const data = definition.schema.parse(facts.data) as EventData<TDefinition>;
-  return {
+  // The envelope is checked too, with the schema consumers use: a malformed tenant id or a
+  // fractional version written to the outbox would otherwise reach every consumer as poison.
+  const envelope = envelopeSchema.parse({
     specversion: '1.0',
     id: uuidv7(),
     source: `crm/${definition.service}`,
@@ -58,5 +60,6 @@ export function createEnvelope<TDefinition extends EventDefinition>(
     actorid: facts.actorId,
     sequence: String(facts.aggregateVersion),
     data,
-  };
+  });
+  return { ...envelope, data };
 }

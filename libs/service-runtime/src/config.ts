@@ -37,15 +37,19 @@ export function parseConfig<TShape extends z.ZodRawShape>(
   shape: TShape,
   env: NodeJS.ProcessEnv = process.env,
 ): z.infer<z.ZodObject<TShape>> {
-  const result = z.object(shape).safeParse(env);
-  if (!result.success) {
-    throw new ConfigError(result.error.issues.map((issue) => `${issue.path.join('.')} ${issue.message}`));
+  // An empty variable (`PORT=` in an env file, `${PORT}` of an unset variable in compose) means unset:
+  // parsed as given, z.coerce would turn '' into 0 and the service would listen on a random port.
+  const provided = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== ''));
+  const result = z.object(shape).safeParse(provided);
+  const problems = result.success
+    ? []
+    : result.error.issues.map((issue) => `${issue.path.join('.')} ${issue.message}`);
+  // Checked even when other variables are bad, so one start-up attempt reports everything to fix.
+  if ('JWT_SECRET' in shape && provided['JWT_SECRET'] === undefined && provided['JWT_JWKS_URL'] === undefined) {
+    problems.push('JWT_SECRET or JWT_JWKS_URL must be set');
   }
-  const config = result.data as z.infer<z.ZodObject<TShape>> & Partial<BaseConfig>;
-  if ('JWT_SECRET' in shape && !config.JWT_SECRET && !config.JWT_JWKS_URL) {
-    throw new ConfigError(['JWT_SECRET or JWT_JWKS_URL must be set']);
-  }
-  return config;
+  if (!result.success || problems.length > 0) throw new ConfigError(problems);
+  return result.data;
 }
 
 export function loadConfig<TShape extends z.ZodRawShape>(

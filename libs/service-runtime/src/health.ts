@@ -5,12 +5,20 @@ export interface ReadinessCheck {
   check: () => Promise<void>;
 }
 
-const CHECK_TIMEOUT_MS = 2000;
+export interface HealthOptions {
+  /** How long a readiness check may take before it counts as failed. */
+  checkTimeoutMs?: number;
+}
 
-async function runCheck({ name, check }: ReadinessCheck): Promise<{ name: string; ok: boolean; error?: string }> {
+const DEFAULT_CHECK_TIMEOUT_MS = 2000;
+
+async function runCheck(
+  { name, check }: ReadinessCheck,
+  timeoutMs: number,
+): Promise<{ name: string; ok: boolean; error?: string }> {
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`no answer within ${CHECK_TIMEOUT_MS} ms`)), CHECK_TIMEOUT_MS);
+    timer = setTimeout(() => reject(new Error(`no answer within ${timeoutMs} ms`)), timeoutMs);
   });
   try {
     await Promise.race([check(), timeout]);
@@ -26,13 +34,17 @@ async function runCheck({ name, check }: ReadinessCheck): Promise<{ name: string
  * `/health/live`: the process serves HTTP (restart it if not). `/health/ready`: its dependencies
  * answer (take it out of the load balancer if not). A draining process reports not ready.
  */
-export function healthRouter(checks: ReadinessCheck[], isDraining: () => boolean): Router {
+export function healthRouter(
+  checks: ReadinessCheck[],
+  isDraining: () => boolean,
+  { checkTimeoutMs = DEFAULT_CHECK_TIMEOUT_MS }: HealthOptions = {},
+): Router {
   const router = Router();
   router.get('/health/live', (_req, res) => {
     res.json({ status: 'ok' });
   });
   router.get('/health/ready', async (_req, res) => {
-    const results = await Promise.all(checks.map(runCheck));
+    const results = await Promise.all(checks.map((check) => runCheck(check, checkTimeoutMs)));
     const ready = !isDraining() && results.every((result) => result.ok);
     res.status(ready ? 200 : 503).json({ status: ready ? 'ok' : 'unavailable', draining: isDraining(), checks: results });
   });

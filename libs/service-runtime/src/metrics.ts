@@ -1,5 +1,15 @@
-import { Router, type RequestHandler } from 'express';
+import { Router, type Request, type RequestHandler } from 'express';
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+
+/**
+ * The route pattern that served the request, never the raw path: a label value per distinct URL
+ * (ids, scanners probing random paths) would grow the registry without bound. A mounted
+ * middleware such as `/graphql` has no route, only its mount path; nothing matched is `unmatched`.
+ */
+function routeLabel(req: Request): string {
+  const routePath: unknown = req.route?.path;
+  return `${req.baseUrl ?? ''}${typeof routePath === 'string' ? routePath : ''}` || 'unmatched';
+}
 
 /** One registry per process, with Node's default metrics and the HTTP metrics every service has. */
 export class ServiceMetrics {
@@ -21,7 +31,7 @@ export class ServiceMetrics {
   httpMiddleware(): RequestHandler {
     return (req, res, next) => {
       const stop = this.httpDuration.startTimer({ method: req.method });
-      res.on('finish', () => stop({ route: req.path, status: String(res.statusCode) }));
+      res.on('finish', () => stop({ route: routeLabel(req), status: String(res.statusCode) }));
       next();
     };
   }

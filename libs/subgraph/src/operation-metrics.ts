@@ -1,8 +1,28 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import type { ServiceMetrics } from '@crm/service-runtime';
 
+/** Distinct operation names kept as label values; later ones are counted as `other`. */
+const MAX_OPERATION_NAMES = 200;
+
+/**
+ * Operation names come from the client (even unauthenticated ones, and `__typename`-only queries
+ * are public), so each new name must not become a new series forever: names are bounded in length
+ * and number.
+ */
+function operationLabeller(): (name: string | undefined) => string {
+  const known = new Set<string>();
+  return (name) => {
+    if (!name) return 'anonymous';
+    if (known.has(name)) return name;
+    if (name.length > 64 || known.size >= MAX_OPERATION_NAMES) return 'other';
+    known.add(name);
+    return name;
+  };
+}
+
 /** Per-operation outcome counts and root-resolver latency: what an on-call engineer looks at first. */
 export function operationMetricsPlugin(metrics: ServiceMetrics): ApolloServerPlugin {
+  const operationLabel = operationLabeller();
   const operations = metrics.counter('graphql_operations_total', 'GraphQL operations by name and outcome', [
     'operation',
     'outcome',
@@ -23,7 +43,7 @@ export function operationMetricsPlugin(metrics: ServiceMetrics): ApolloServerPlu
           };
         },
         async willSendResponse({ operationName, errors }) {
-          operations.inc({ operation: operationName ?? 'anonymous', outcome: errors?.length ? 'error' : 'ok' });
+          operations.inc({ operation: operationLabel(operationName ?? undefined), outcome: errors?.length ? 'error' : 'ok' });
         },
       };
     },

@@ -10,7 +10,9 @@ export function encodeCursor(values: CursorValues): string {
 export function decodeCursor(cursor: string, argumentName: string): CursorValues {
   try {
     const values: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString());
-    if (Array.isArray(values) && values.every((value) => typeof value === 'string' || typeof value === 'number')) {
+    // Never empty: every cursor this API hands out holds the sort key of a row.
+    const isSortKey = (value: unknown) => typeof value === 'string' || typeof value === 'number';
+    if (Array.isArray(values) && values.length > 0 && values.every(isSortKey)) {
       return values;
     }
   } catch {

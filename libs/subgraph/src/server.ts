@@ -23,7 +23,7 @@ import {
 import { enforceAccessRules, type AccessRules } from './access-rules';
 import { requireTokenPlugin, unauthenticated } from './authentication';
 import type { SubgraphContext } from './context';
-import { createErrorFormatter } from './error-formatting';
+import { createErrorFormatter, errorRequestIds } from './error-formatting';
 import { operationMetricsPlugin } from './operation-metrics';
 import { DateTimeScalar, JSONScalar } from './scalars';
 
@@ -89,13 +89,17 @@ export async function startSubgraph<TLoaders>(options: SubgraphOptions<TLoaders>
   const httpServer = http.createServer(app);
   let draining = false;
 
+  const requestIds = errorRequestIds();
   const apollo = new ApolloServer<SubgraphContext<TLoaders>>({
     schema,
+    // Apollo's own messages go through pino too, so every log line stays one JSON object.
+    logger,
     introspection: !isProduction,
     includeStacktraceInErrorResponses: false,
-    formatError: createErrorFormatter(logger),
+    formatError: createErrorFormatter(logger, requestIds.requestIdOf),
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
+      requestIds.plugin,
       requireTokenPlugin(options.accessRules),
       operationMetricsPlugin(metrics),
       ...(isProduction ? [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginDisableSuggestions()] : []),
@@ -132,7 +136,15 @@ export async function startSubgraph<TLoaders>(options: SubgraphOptions<TLoaders>
     }),
   );
 
-  await new Promise<void>((resolve) => httpServer.listen(config.PORT, resolve));
+  // Without the error listener a taken port would leave this promise pending forever: a service
+  // that never starts and never says why.
+  await new Promise<void>((resolve, reject) => {
+    httpServer.once('error', reject);
+    httpServer.listen(config.PORT, () => {
+      httpServer.off('error', reject);
+      resolve();
+    });
+  });
   const port = (httpServer.address() as AddressInfo).port;
   logger.info({ port }, `${options.name} subgraph listening`);
 
