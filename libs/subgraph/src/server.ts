@@ -68,6 +68,23 @@ function withScalars<TContext>(typeDefs: DocumentNode, resolvers: GraphQLResolve
   } as GraphQLResolverMap<TContext>;
 }
 
+/**
+ * Every hook runs even when an earlier one fails: a consumer that could not disconnect must not
+ * keep the database pool open. The first failure is rethrown once all have run.
+ */
+async function runShutdownHooks(hooks: Array<() => Promise<void>>, logger: Logger): Promise<void> {
+  const failures: unknown[] = [];
+  for (const hook of hooks) {
+    try {
+      await hook();
+    } catch (error) {
+      logger.error({ err: error }, 'shutdown step failed');
+      failures.push(error);
+    }
+  }
+  if (failures.length > 0) throw failures[0];
+}
+
 /** Starts one federated subgraph: /graphql, /health/live, /health/ready and /metrics on one port. */
 export async function startSubgraph<TLoaders>(options: SubgraphOptions<TLoaders>): Promise<RunningSubgraph> {
   const { config, logger } = options;
@@ -138,13 +155,18 @@ export async function startSubgraph<TLoaders>(options: SubgraphOptions<TLoaders>
 
   // Without the error listener a taken port would leave this promise pending forever: a service
   // that never starts and never says why.
-  await new Promise<void>((resolve, reject) => {
-    httpServer.once('error', reject);
-    httpServer.listen(config.PORT, () => {
-      httpServer.off('error', reject);
-      resolve();
+  try {
+    await new Promise<void>((resolve, reject) => {
+      httpServer.once('error', reject);
+      httpServer.listen(config.PORT, () => {
+        httpServer.off('error', reject);
+        resolve();
+      });
     });
-  });
+  } catch (error) {
+    await apollo.stop();
+    throw error;
+  }
   const port = (httpServer.address() as AddressInfo).port;
   logger.info({ port }, `${options.name} subgraph listening`);
 
@@ -155,7 +177,7 @@ export async function startSubgraph<TLoaders>(options: SubgraphOptions<TLoaders>
     async stop() {
       draining = true;
       await apollo.stop();
-      for (const shutdown of options.onShutdown) await shutdown();
+      await runShutdownHooks(options.onShutdown, logger);
     },
   };
 }

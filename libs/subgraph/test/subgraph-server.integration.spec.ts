@@ -346,4 +346,22 @@ describe('starting and stopping a subgraph', () => {
     expect(order).toEqual(['stop consumers', 'close pool']);
     await expect(fetch(`http://127.0.0.1:${subgraph.port}/health/live`)).rejects.toThrow();
   });
+
+  it('still closes the pool when an earlier shutdown step fails, and reports the failure', async () => {
+    const order: string[] = [];
+    const { options } = testSubgraph({
+      onShutdown: [
+        async () => {
+          throw new Error('consumer could not leave its group');
+        },
+        async () => {
+          order.push('close pool');
+        },
+      ],
+    });
+    const subgraph = await startSubgraph(options);
+
+    await expect(subgraph.stop()).rejects.toThrow('consumer could not leave its group');
+    expect(order).toEqual(['close pool']);
+  });
 });
