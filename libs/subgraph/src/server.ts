@@ -4,7 +4,10 @@ import type { AddressInfo } from 'node:net';
 import express from 'express';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import {
+  ApolloServerPluginInlineTraceDisabled,
+  ApolloServerPluginLandingPageDisabled,
+} from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginDisableSuggestions } from '@apollo/server/plugin/disableSuggestions';
 import { expressMiddleware } from '@as-integrations/express5';
 import { buildSubgraphSchema } from '@apollo/subgraph';
@@ -112,10 +115,14 @@ export async function startSubgraph<TLoaders>(options: SubgraphOptions<TLoaders>
     // Apollo's own messages go through pino too, so every log line stays one JSON object.
     logger,
     introspection: !isProduction,
+    // stopOnSignals owns SIGTERM: Apollo re-raising it would look like a second signal and exit 1.
+    stopOnTerminationSignals: false,
     includeStacktraceInErrorResponses: false,
     formatError: createErrorFormatter(logger, requestIds.requestIdOf),
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
+      // Inline traces feed Apollo's hosted studio, which this platform does not report to.
+      ApolloServerPluginInlineTraceDisabled(),
       requestIds.plugin,
       requireTokenPlugin(options.accessRules),
       operationMetricsPlugin(metrics),

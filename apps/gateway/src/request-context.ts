@@ -1,0 +1,41 @@
+import { GraphQLError } from 'graphql';
+import type { ContextFunction } from '@apollo/server';
+import type { ExpressContextFunctionArgument } from '@as-integrations/express5';
+import { bearerToken, type AccessTokenVerifier, type Caller } from '@crm/service-runtime';
+import { headersForSubgraphs, type ForwardedHeaders } from './forwarded-headers';
+
+export interface GatewayContext {
+  /** Null for anonymous requests: they pass through, and each subgraph decides what is public. */
+  caller: Caller | null;
+  forwardedHeaders: ForwardedHeaders;
+}
+
+function unauthenticated(message: string): GraphQLError {
+  return new GraphQLError(message, { extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } } });
+}
+
+/**
+ * Verifies the bearer token, if any, before the operation is planned: a bad token is refused with
+ * 401 here and never costs a subgraph a request. The gateway does not decide which operations need
+ * a token (signUp and login do not); only the subgraphs know which of their fields are public.
+ */
+export function createRequestContext(
+  verifyToken: AccessTokenVerifier,
+): ContextFunction<[ExpressContextFunctionArgument], GatewayContext> {
+  return async ({ req }) => {
+    const authorization = req.headers.authorization;
+    const token = bearerToken(authorization);
+    if (authorization !== undefined && !token) {
+      throw unauthenticated('the Authorization header must be "Bearer <token>"');
+    }
+    let caller: Caller | null = null;
+    if (token) {
+      try {
+        caller = await verifyToken(token);
+      } catch (error) {
+        throw unauthenticated(error instanceof Error ? error.message : 'invalid access token');
+      }
+    }
+    return { caller, forwardedHeaders: headersForSubgraphs(req.headers, token) };
+  };
+}
