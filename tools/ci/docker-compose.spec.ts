@@ -53,6 +53,23 @@ describe('docker-compose.yml', () => {
     },
   );
 
+  it.each(['gateway', ...subgraphs.map((subgraph) => subgraph.name)])(
+    'sets only environment variables the %s config knows, so a typo cannot go unnoticed',
+    (name) => {
+      const known = (file: string) => readFileSync(path.join(repoRoot, file), 'utf8');
+      const configSources = known(`apps/${name}/src/config.ts`) + known('libs/service-runtime/src/config.ts');
+      const perSubgraphUrl = /^[A-Z_]+_URL$/;
+      const jobs = [name, `${name}-migrate`].filter((job) => compose.services[job]);
+      for (const job of jobs) {
+        for (const variable of Object.keys(service(job).environment ?? {})) {
+          const isKnown =
+            configSources.includes(`${variable}:`) || (name === 'gateway' && perSubgraphUrl.test(variable));
+          expect({ job, variable, isKnown }).toEqual({ job, variable, isKnown: true });
+        }
+      }
+    },
+  );
+
   it('points the gateway at every subgraph by service name', () => {
     const gateway = service('gateway');
     expect(gateway.build?.dockerfile).toBe('apps/gateway/Dockerfile');
