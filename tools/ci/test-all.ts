@@ -18,6 +18,7 @@ interface Step {
 
 const steps: Step[] = [
   { title: 'supergraph composes and matches the committed file', args: ['run', 'gateway:compose-check'] },
+  { title: 'generated resolver types match the SDL', args: ['run-many', '-t', 'codegen-check'] },
   { title: 'typecheck', args: ['run-many', '-t', 'typecheck'] },
   { title: 'lint', args: ['run-many', '-t', 'lint'] },
   { title: 'unit tests', args: ['run-many', '-t', 'test'] },

@@ -1,0 +1,20 @@
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Ids from clients and other subgraphs are checked before they reach a uuid column, where a malformed one is an SQL error. */
+export function isUuid(value: string): boolean {
+  return UUID.test(value);
+}
+
+/** The distinct well-formed ids among `ids`: what is worth asking the database for. */
+export function queryableIds(ids: readonly string[]): string[] {
+  return [...new Set(ids.filter(isUuid))];
+}
+
+/** DataLoader's contract: one result per requested id, in the requested order, null where none was found. */
+export function inRequestedOrder<T extends { id: string }>(
+  ids: readonly string[],
+  found: readonly T[],
+): (T | null)[] {
+  const byId = new Map(found.map((row) => [row.id, row]));
+  return ids.map((id) => byId.get(id) ?? null);
+}

@@ -1,0 +1,7 @@
+import type { ListingEdges } from '../common/listing-page';
+import type { ContactEntity } from './contact.entity';
+
+/** One page of an account's contacts: the ContactConnection. */
+export interface ContactPage extends ListingEdges<ContactEntity> {
+  totalCount: number;
+}

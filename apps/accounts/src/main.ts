@@ -1,0 +1,73 @@
+/** Bootstrap only: config → database → outbox relay → subgraph. Migrations run separately (migrate.ts). */
+import 'reflect-metadata';
+import { TenantScopedDatabase } from '@crm/database';
+import { OutboxRelay, createKafka, parseKafkaBrokers } from '@crm/messaging';
+import { createLogger, loadConfig, stopOnSignals } from '@crm/subgraph';
+import { accountsConfigShape } from './config';
+import { createAccountsDataSource } from './database';
+import { startAccountsSubgraph } from './server';
+
+async function main(): Promise<void> {
+  const config = loadConfig(accountsConfigShape);
+  const logger = createLogger('accounts', config.LOG_LEVEL);
+
+  const { dataSource, sqlStatements } = createAccountsDataSource(config.ACCOUNTS_DATABASE_URL, {
+    poolSize: config.ACCOUNTS_DATABASE_POOL_SIZE,
+    errorSink: logger,
+  });
+  await dataSource.initialize();
+  const database = new TenantScopedDatabase(dataSource);
+
+  const kafka = createKafka({
+    brokers: parseKafkaBrokers(config.KAFKA_BROKERS),
+    clientId: 'accounts',
+    logger,
+  });
+  const kafkaAdmin = kafka.admin();
+  await kafkaAdmin.connect();
+  const relay = new OutboxRelay({
+    service: 'accounts',
+    database,
+    kafka,
+    logger,
+    retention: { publishedRowsMaxAgeDays: config.OUTBOX_RETENTION_DAYS },
+  });
+  await relay.start();
+
+  const subgraph = await startAccountsSubgraph({
+    config,
+    logger,
+    database,
+    readinessChecks: [
+      { name: 'postgres', check: async () => void (await dataSource.query('SELECT 1')) },
+      { name: 'kafka', check: async () => void (await kafkaAdmin.describeCluster()) },
+    ],
+    onShutdown: [() => relay.stop(), () => kafkaAdmin.disconnect(), () => dataSource.destroy()],
+    registerMetrics: (metrics) => {
+      metrics.observedGauge(
+        'sql_statements',
+        'SQL statements sent since start',
+        () => sqlStatements.statements,
+      );
+      metrics.observedGauge(
+        'outbox_published_events',
+        'Events the outbox relay published since start',
+        () => relay.metrics.published,
+      );
+      metrics.observedGauge(
+        'outbox_relay_errors',
+        'Failed outbox relay rounds since start',
+        () => relay.metrics.errors,
+      );
+      metrics.observedGauge('outbox_relay_leader', '1 while this instance leads the outbox relay', () =>
+        relay.metrics.isLeader ? 1 : 0,
+      );
+    },
+  });
+  stopOnSignals(subgraph, logger, config.SHUTDOWN_TIMEOUT_MS);
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`accounts failed to start: ${error instanceof Error ? error.stack : String(error)}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,73 @@
+import { isValidEmail, normalizeEmail } from '@crm/text';
+import type { Role } from '@crm/subgraph';
+import { FieldErrors } from '../common/field-errors';
+import { LIMITS, requiredText } from '../common/field-rules';
+import {
+  resolveTenantSettings,
+  type RequestedTenantSettings,
+  type TenantSettings,
+} from '../tenant/tenant-settings';
+
+export const PASSWORD_LENGTH = { min: 10, max: 200 } as const;
+
+export interface SignUpRequest extends RequestedTenantSettings {
+  tenantName: string;
+  name: string;
+  email: string;
+  password: string;
+}
+
+export interface ValidSignUp {
+  tenantName: string;
+  name: string;
+  email: string;
+  password: string;
+  settings: TenantSettings;
+}
+
+export interface InviteRequest {
+  email: string;
+  name: string;
+  role: Role;
+}
+
+function email(errors: FieldErrors, value: string): string {
+  const normalized = normalizeEmail(value);
+  if (!isValidEmail(normalized)) errors.add('email', `"${value}" is not a valid email address`);
+  return normalized;
+}
+
+function password(errors: FieldErrors, value: string): string {
+  // Length in code points, not UTF-16 units; never trimmed: spaces may be part of a passphrase.
+  const length = [...value].length;
+  if (length < PASSWORD_LENGTH.min)
+    errors.add('password', `must be at least ${PASSWORD_LENGTH.min} characters`);
+  if (length > PASSWORD_LENGTH.max)
+    errors.add('password', `must be at most ${PASSWORD_LENGTH.max} characters`);
+  return value;
+}
+
+/** signUp's arguments are top-level, so fields are named without a prefix. */
+export function validateSignUp(request: SignUpRequest, defaults: TenantSettings): ValidSignUp {
+  const errors = new FieldErrors();
+  const valid = {
+    tenantName: requiredText(errors, 'tenantName', request.tenantName, LIMITS.name),
+    name: requiredText(errors, 'name', request.name, LIMITS.name),
+    email: email(errors, request.email),
+    password: password(errors, request.password),
+    settings: resolveTenantSettings(errors, request, defaults),
+  };
+  errors.throwIfAny();
+  return valid;
+}
+
+export function validateInvite(request: InviteRequest): InviteRequest {
+  const errors = new FieldErrors();
+  const valid = {
+    email: email(errors, request.email),
+    name: requiredText(errors, 'name', request.name, LIMITS.name),
+    role: request.role,
+  };
+  errors.throwIfAny();
+  return valid;
+}
