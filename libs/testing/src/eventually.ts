@@ -19,7 +19,9 @@ export async function eventually<T>(
     const value = await probe();
     if (isDone(value)) return value;
     if (Date.now() > deadline) {
-      throw new Error(`timed out after ${timeoutMs} ms waiting for ${description}; last value: ${JSON.stringify(value)}`);
+      throw new Error(
+        `timed out after ${timeoutMs} ms waiting for ${description}; last value: ${JSON.stringify(value)}`,
+      );
     }
     await new Promise((resolve) => setTimeout(resolve, intervalMs));
   }

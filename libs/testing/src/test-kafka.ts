@@ -1,5 +1,13 @@
 import { randomBytes } from 'node:crypto';
-import { Kafka, logLevel, Partitioners, type Admin, type Consumer, type IHeaders, type Message } from 'kafkajs';
+import {
+  Kafka,
+  logLevel,
+  Partitioners,
+  type Admin,
+  type Consumer,
+  type IHeaders,
+  type Message,
+} from 'kafkajs';
 import { eventually } from './eventually';
 
 /** The broker tests talk to: the local KRaft broker unless KAFKA_BROKERS says otherwise. */
@@ -31,12 +39,19 @@ async function withAdmin<T>(kafka: Kafka, work: (admin: Admin) => Promise<T>): P
 }
 
 /** Creates the topics and waits until each partition has a leader, so the first produce succeeds. */
-export async function createTestTopics(topics: string[], options: { partitions?: number; kafka?: Kafka } = {}): Promise<void> {
+export async function createTestTopics(
+  topics: string[],
+  options: { partitions?: number; kafka?: Kafka } = {},
+): Promise<void> {
   const kafka = options.kafka ?? createTestKafka();
   await withAdmin(kafka, (admin) =>
     admin.createTopics({
       waitForLeaders: true,
-      topics: topics.map((topic) => ({ topic, numPartitions: options.partitions ?? 1, replicationFactor: 1 })),
+      topics: topics.map((topic) => ({
+        topic,
+        numPartitions: options.partitions ?? 1,
+        replicationFactor: 1,
+      })),
     }),
   );
 }
@@ -46,19 +61,30 @@ export async function deleteTestTopics(topics: string[], kafka: Kafka = createTe
 }
 
 /** Messages written so far per partition (the high watermark), whatever any consumer did. */
-export async function topicEndOffsets(topic: string, kafka: Kafka = createTestKafka()): Promise<Map<number, number>> {
+export async function topicEndOffsets(
+  topic: string,
+  kafka: Kafka = createTestKafka(),
+): Promise<Map<number, number>> {
   const offsets = await withAdmin(kafka, (admin) => admin.fetchTopicOffsets(topic));
   return new Map(offsets.map(({ partition, high }) => [partition, Number(high)]));
 }
 
 /** The group's committed offset per partition; -1 where it has committed nothing. */
-export async function committedOffsets(groupId: string, topic: string, kafka: Kafka = createTestKafka()): Promise<Map<number, number>> {
+export async function committedOffsets(
+  groupId: string,
+  topic: string,
+  kafka: Kafka = createTestKafka(),
+): Promise<Map<number, number>> {
   const [committed] = await withAdmin(kafka, (admin) => admin.fetchOffsets({ groupId, topics: [topic] }));
   return new Map(committed.partitions.map(({ partition, offset }) => [partition, Number(offset)]));
 }
 
 /** Writes raw messages (poison, duplicates) the way any Java-compatible client would key them. */
-export async function produceRawMessages(topic: string, messages: Message[], kafka: Kafka = createTestKafka()): Promise<void> {
+export async function produceRawMessages(
+  topic: string,
+  messages: Message[],
+  kafka: Kafka = createTestKafka(),
+): Promise<void> {
   const producer = kafka.producer({ createPartitioner: Partitioners.DefaultPartitioner });
   await producer.connect();
   try {
