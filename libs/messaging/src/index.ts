@@ -1,0 +1,26 @@
+// The public API of @crm/messaging. Helpers not listed here (log routing, offsets arithmetic,
+// batching, the DLQ message builder) are implementation details with their own unit tests.
+export {
+  createKafka,
+  parseKafkaBrokers,
+  DEFAULT_KAFKA_BROKERS,
+  type CreateKafkaOptions,
+} from './kafka-client';
+export { createReliableProducer } from './reliable-producer';
+
+export { createOutboxTable, dropOutboxTable } from './outbox/outbox-table';
+export { publishEvent } from './outbox/publish-event';
+export { toKafkaMessage, EVENT_HEADERS } from './outbox/outbox-message';
+export { OutboxRelay, type OutboxRelayOptions, type OutboxRelayMetrics } from './outbox/outbox-relay';
+export { deletePublishedOutboxRows } from './outbox/outbox-retention';
+
+export { createInboxTable, dropInboxTable } from './consumer/inbox-table';
+export { on, type EventHandler, type EventHandlers } from './consumer/event-handlers';
+export { DEFAULT_RETRY_POLICY, type RetryPolicy } from './consumer/retry-policy';
+export { DEAD_LETTER_HEADERS, type DeadLetterReason } from './consumer/dead-letter';
+export {
+  EventConsumer,
+  type EventConsumerOptions,
+  type EventConsumerMetrics,
+  type PartitionLag,
+} from './consumer/event-consumer';

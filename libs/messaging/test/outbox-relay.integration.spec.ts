@@ -1,0 +1,260 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import { v7 as uuidv7 } from 'uuid';
+import { TenantScopedDatabase } from '@crm/database';
+import { AccountCreated } from '@crm/events';
+import {
+  createKafka,
+  deletePublishedOutboxRows,
+  EventConsumer,
+  OutboxRelay,
+  parseKafkaBrokers,
+  publishEvent,
+} from '../src';
+import {
+  createTestTopics,
+  deleteTestTopics,
+  eventually,
+  TopicRecorder,
+  topicEndOffsets,
+  uniqueKafkaName,
+} from '@crm/testing';
+import { accountCreatedFacts, accountProjectionHandlers } from './support/account-projection';
+import { FAST_GROUP } from './support/fast-group';
+import { expectKilled, runFixture } from './support/fixture-process';
+import { createMessagingTestDatabase, type MessagingTestDatabase } from './support/messaging-test-database';
+import { stopAfterEachTest } from './support/stop-after-each-test';
+import { testLogger } from './support/test-logger';
+
+const logger = testLogger();
+const kafka = createKafka({ brokers: parseKafkaBrokers(), clientId: 'outbox-relay-tests', logger });
+const tenantId = uuidv7();
+const topics = {
+  crash: uniqueKafkaName('relay-crash'),
+  concurrent: uniqueKafkaName('relay-concurrent'),
+  leadership: uniqueKafkaName('relay-leadership'),
+};
+
+/** AccountCreated routed to this run's own topic; type and schema are the real ones. */
+function accountCreatedOn(topic: string): typeof AccountCreated {
+  return { ...AccountCreated, topic };
+}
+
+const stoppedAfterTest = stopAfterEachTest();
+
+function relayFor(
+  database: TenantScopedDatabase,
+  overrides: Partial<ConstructorParameters<typeof OutboxRelay>[0]> = {},
+): OutboxRelay {
+  return stoppedAfterTest(
+    new OutboxRelay({
+      service: 'accounts',
+      database,
+      kafka,
+      logger,
+      idlePollMs: 25,
+      leadershipPollMs: 100,
+      ...overrides,
+    }),
+  );
+}
+
+describe('OutboxRelay against real PostgreSQL and Kafka', () => {
+  let db: MessagingTestDatabase;
+  let recorder: TopicRecorder;
+
+  beforeAll(async () => {
+    db = await createMessagingTestDatabase('outbox_relay');
+    await createTestTopics(Object.values(topics));
+    recorder = await TopicRecorder.start(Object.values(topics));
+  });
+
+  afterAll(async () => {
+    await recorder?.stop();
+    await db?.close();
+    await deleteTestTopics(Object.values(topics));
+  });
+
+  it('publishes an event again when the relay is killed between the broker ack and marking the row, and a consumer applies it once', async () => {
+    const topic = topics.crash;
+    const envelope = await db.database.inTenant(tenantId, (manager) =>
+      publishEvent(manager, accountCreatedOn(topic), accountCreatedFacts(tenantId, 'Crash Co')),
+    );
+
+    const exit = await runFixture('relay-that-dies-after-publish.ts', {
+      FIXTURE_DATABASE_URL: db.testDatabase.appUrl,
+      FIXTURE_SERVICE: 'accounts',
+    });
+
+    expectKilled(exit);
+    expect(await topicEndOffsets(topic)).toEqual(new Map([[0, 1]]));
+    expect(await db.ownerQuery(`SELECT "published_at" FROM "outbox" WHERE "id" = $1`, [envelope.id])).toEqual(
+      [{ published_at: null }],
+    );
+
+    const relay = relayFor(db.database);
+    const consumer = stoppedAfterTest(
+      new EventConsumer({
+        kafka,
+        groupId: uniqueKafkaName('relay-crash-consumer'),
+        topics: [topic],
+        database: db.database,
+        handlers: accountProjectionHandlers(),
+        logger,
+        fromBeginning: true,
+        consumerConfig: FAST_GROUP,
+      }),
+    );
+    await consumer.start();
+    await relay.start();
+    try {
+      await eventually(
+        'both copies consumed',
+        () => consumer.metrics,
+        (m) => m.processed + m.duplicatesSkipped === 2,
+      );
+      await eventually(
+        'the row marked published',
+        () => relay.metrics.published,
+        (published) => published === 1,
+      );
+    } finally {
+      await relay.stop();
+      await consumer.stop();
+    }
+
+    const copies = await recorder.waitForMessages(topic, 2);
+    expect(copies.map((message) => message.headers.ce_id)).toEqual([envelope.id, envelope.id]);
+    expect(consumer.metrics).toMatchObject({ processed: 1, duplicatesSkipped: 1, deadLettered: 0 });
+    expect(await db.ownerQuery(`SELECT "display_name", "apply_count" FROM "account_projection"`)).toEqual([
+      { display_name: 'Crash Co', apply_count: 1 },
+    ]);
+    const [row] = await db.ownerQuery<{ published_at: Date | null }>(
+      `SELECT "published_at" FROM "outbox" WHERE "id" = $1`,
+      [envelope.id],
+    );
+    expect(row.published_at).toBeInstanceOf(Date);
+  });
+
+  it('publishes every event of 50 writers committing in random order, none before its commit, in transaction order', async () => {
+    const topic = topics.concurrent;
+    const writers = new TenantScopedDatabase(await db.connectAsApp('concurrent-writers', 50));
+    // Small batches and a fast poll, so the relay reads the outbox many times while writers commit.
+    const relay = relayFor(db.database, { batchSize: 5, idlePollMs: 10 });
+    await relay.start();
+
+    const writes = await Promise.all(
+      Array.from({ length: 50 }, (_, index) =>
+        writers.inTenant(tenantId, async (manager) => {
+          const envelope = await publishEvent(
+            manager,
+            accountCreatedOn(topic),
+            accountCreatedFacts(tenantId, `Writer ${index}`),
+          );
+          const [{ txid }] = await manager.query(`SELECT pg_current_xact_id()::text AS "txid"`);
+          await sleep(Math.random() * 200);
+          // The callback returning is what issues COMMIT: nothing may be published before this.
+          return { id: envelope.id, txid: BigInt(txid), commitIssuedAt: Date.now() };
+        }),
+      ),
+    );
+
+    const published = await recorder.waitForMessages(topic, 50);
+    await eventually(
+      'all rows marked published',
+      () => relay.metrics.published,
+      (count) => count === 50,
+    );
+    await relay.stop();
+
+    const commitOrder = [...writes].sort((a, b) => a.commitIssuedAt - b.commitIssuedAt);
+    const transactionOrder = [...writes].sort((a, b) => (a.txid < b.txid ? -1 : 1));
+    // The scenario is only meaningful if transactions did commit out of txid order.
+    expect(commitOrder.map((write) => write.id)).not.toEqual(transactionOrder.map((write) => write.id));
+
+    expect(published).toHaveLength(50);
+    expect(published.map((message) => message.headers.ce_id)).toEqual(
+      transactionOrder.map((write) => write.id),
+    );
+    // Same order as just asserted, so message i is write i.
+    const publishedBeforeCommit = transactionOrder.filter(
+      (write, i) => published[i].timestamp < write.commitIssuedAt,
+    );
+    expect(publishedBeforeCommit).toEqual([]);
+    expect(
+      await db.ownerQuery(`SELECT count(*)::int AS "unpublished" FROM "outbox" WHERE "published_at" IS NULL`),
+    ).toEqual([{ unpublished: 0 }]);
+  });
+
+  it('lets only one relay per service publish, and another take over when the leader stops', async () => {
+    const topic = topics.leadership;
+    const first = relayFor(db.database);
+    const second = relayFor(db.database);
+    await first.start();
+    await eventually('the first relay to lead', () => first.metrics.isLeader, Boolean);
+    await second.start();
+
+    await db.database.inTenant(tenantId, (manager) =>
+      publishEvent(manager, accountCreatedOn(topic), accountCreatedFacts(tenantId, 'Led by first')),
+    );
+    await recorder.waitForMessages(topic, 1);
+    await eventually(
+      'the first relay to count it',
+      () => first.metrics.published,
+      (count) => count === 1,
+    );
+    expect([second.metrics.published, second.metrics.isLeader]).toEqual([0, false]);
+
+    await first.stop();
+    await eventually('the second relay to take over', () => second.metrics.isLeader, Boolean, {
+      timeoutMs: 5_000,
+    });
+    await db.database.inTenant(tenantId, (manager) =>
+      publishEvent(manager, accountCreatedOn(topic), accountCreatedFacts(tenantId, 'Led by second')),
+    );
+    await recorder.waitForMessages(topic, 2);
+    await eventually(
+      'the second relay to count it',
+      () => second.metrics.published,
+      (count) => count === 1,
+    );
+    await second.stop();
+
+    expect(recorder.messages(topic)).toHaveLength(2);
+    expect(first.metrics.published).toBe(1);
+  });
+
+  it('sweeps published rows past retention and never an unpublished one, however old', async () => {
+    const [oldPublished, oldUnpublished, recentPublished] = await db.database.inTenant(tenantId, (manager) =>
+      Promise.all(
+        ['old published', 'old unpublished', 'recent published'].map((name) =>
+          publishEvent(
+            manager,
+            accountCreatedOn(uniqueKafkaName('retention')),
+            accountCreatedFacts(tenantId, name),
+          ),
+        ),
+      ),
+    );
+    await db.ownerQuery(
+      `UPDATE "outbox" SET "created_at" = now() - interval '30 days',
+         "published_at" = CASE WHEN "id" = $1 THEN now() - interval '8 days' WHEN "id" = $3 THEN now() - interval '1 day' END
+       WHERE "id" = ANY(ARRAY[$1, $2, $3]::uuid[])`,
+      [oldPublished.id, oldUnpublished.id, recentPublished.id],
+    );
+
+    const deleted = await db.database.inSystemContext('outbox-relay', (manager) =>
+      deletePublishedOutboxRows(manager, 7),
+    );
+
+    expect(deleted).toBe(1);
+    const remaining = await db.ownerQuery<{ id: string }>(
+      `SELECT "id" FROM "outbox" WHERE "id" = ANY(ARRAY[$1, $2, $3]::uuid[]) ORDER BY "id"`,
+      [oldPublished.id, oldUnpublished.id, recentPublished.id],
+    );
+    expect(remaining.map((row) => row.id)).toEqual([oldUnpublished.id, recentPublished.id].sort());
+    await db.ownerQuery(`DELETE FROM "outbox" WHERE "id" = ANY(ARRAY[$1, $2]::uuid[])`, [
+      oldUnpublished.id,
+      recentPublished.id,
+    ]);
+  });
+});
