@@ -17,7 +17,7 @@ describe('the subgraph list', () => {
       url: 'http://127.0.0.1:4001/graphql',
       schema: 'apps/accounts/src/schema.graphql',
     });
-    expect(portOf(accounts!)).toBe(4001);
+    expect(accounts && portOf(accounts)).toBe(4001);
   });
 
   it('refuses two subgraphs with the same name', () => {

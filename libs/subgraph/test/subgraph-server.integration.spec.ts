@@ -253,12 +253,6 @@ describe('a subgraph started with startSubgraph', () => {
     });
   });
 
-  it("logs Apollo Server's own messages through the service logger, as JSON", () => {
-    expect(fixture.lines).toContainEqual(
-      expect.objectContaining({ msg: expect.stringMatching(/inline tracing/) }),
-    );
-  });
-
   it('refuses _entities without a token, and resolves it with one', async () => {
     const query =
       '{ _entities(representations: [{ __typename: "Widget", id: "w9" }]) { ... on Widget { id name } } }';

@@ -1,6 +1,5 @@
 import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
-import { applicationRole } from '@crm/database';
 
 export interface TestDatabase {
   name: string;
@@ -39,13 +38,13 @@ async function withAdminClient<T>(work: (client: Client) => Promise<T>): Promise
 export async function createTestDatabase(purpose: string): Promise<TestDatabase> {
   const name = `test_${purpose.replace(/[^a-z0-9]/gi, '_').toLowerCase()}_${randomBytes(4).toString('hex')}`;
   await withAdminClient(async (client) => {
+    // New databases grant CONNECT to PUBLIC, so the application role can connect as it will in production.
     await client.query(`CREATE DATABASE "${name}"`);
-    await client.query(`GRANT CONNECT ON DATABASE "${name}" TO ${applicationRole()}`);
   });
   return {
     name,
     ownerUrl: urlFor(name),
-    appUrl: urlFor(name, applicationRole()),
+    appUrl: urlFor(name, process.env.CRM_APP_ROLE ?? 'crm_app'),
     drop: () => withAdminClient((client) => client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`)).then(() => undefined),
   };
 }
