@@ -1,6 +1,6 @@
 /** Bootstrap only: config → database → outbox relay → subgraph. Migrations run separately (migrate.ts). */
 import 'reflect-metadata';
-import { TenantScopedDatabase } from '@crm/database';
+import { TenantScopedDatabase, poolStats } from '@crm/database';
 import { OutboxRelay, createKafka, parseKafkaBrokers } from '@crm/messaging';
 import { createLogger, loadConfig, stopOnSignals } from '@crm/subgraph';
 import { accountsConfigShape } from './config';
@@ -48,6 +48,21 @@ async function main(): Promise<void> {
         'sql_statements',
         'SQL statements sent since start',
         () => sqlStatements.statements,
+      );
+      metrics.observedGauge(
+        'db_pool_connections',
+        'Open database connections',
+        () => poolStats(dataSource).total,
+      );
+      metrics.observedGauge(
+        'db_pool_idle_connections',
+        'Idle database connections',
+        () => poolStats(dataSource).idle,
+      );
+      metrics.observedGauge(
+        'db_pool_waiting_requests',
+        'Queries waiting for a database connection',
+        () => poolStats(dataSource).waiting,
       );
       metrics.observedGauge(
         'outbox_published_events',

@@ -141,6 +141,21 @@ describe('gateway + accounts, end to end, as separate processes over real HTTP',
     expect(JSON.stringify(sdl.data)).toContain('type Account');
   });
 
+  it('exposes Prometheus metrics of HTTP, operations, the database pool and the outbox relay', async () => {
+    const metrics = await (await fetch(`${accounts.process.origin}/metrics`)).text();
+    for (const series of [
+      'http_request_duration_seconds_bucket',
+      'graphql_operations_total',
+      'db_pool_connections',
+      'db_pool_waiting_requests',
+      'outbox_published_events',
+      'outbox_relay_leader',
+    ]) {
+      expect(metrics).toMatch(new RegExp(`^${series}\\{`, 'm'));
+    }
+    expect(metrics).toMatch(/^outbox_relay_leader\{[^}]*\} 1$/m);
+  });
+
   it('refuses a depth bomb and an alias bomb at the gateway', async () => {
     const depthBomb = await postGraphQL(
       gatewayUrl,
