@@ -7,7 +7,6 @@ import path from 'node:path';
 import { parse } from 'yaml';
 import { portOf, readSubgraphList } from '@crm/subgraph-list';
 
-
 const repoRoot = path.resolve(__dirname, '..', '..');
 
 interface ComposeService {
@@ -41,7 +40,9 @@ describe('docker-compose.yml', () => {
       expect(existsSync(path.join(repoRoot, `apps/${name}/Dockerfile`))).toBe(true);
       expect(String(app.environment?.['PORT'])).toBe(String(port));
       expect(app.ports).toContain(`${port}:${port}`);
-      expect(app.environment?.[`${upper}_DATABASE_URL`]).toMatch(new RegExp(`^postgres://crm_app:.*/crm_${name}$`));
+      expect(app.environment?.[`${upper}_DATABASE_URL`]).toMatch(
+        new RegExp(`^postgres://crm_app:.*/crm_${name}$`),
+      );
       expect(app.environment?.['KAFKA_BROKERS']).toBe('kafka:9092');
       expect(app.depends_on?.[`${name}-migrate`]).toEqual({ condition: 'service_completed_successfully' });
 
@@ -49,7 +50,9 @@ describe('docker-compose.yml', () => {
       expect(migrate.build?.dockerfile).toBe(`apps/${name}/Dockerfile`);
       expect(migrate.command).toEqual(['node', `apps/${name}/dist/migrate.js`]);
       expect(existsSync(path.join(repoRoot, `apps/${name}/src/migrate.ts`))).toBe(true);
-      expect(migrate.environment?.[`${upper}_MIGRATION_DATABASE_URL`]).toMatch(/^postgres:\/\/postgres:.*@postgres:5432\//);
+      expect(migrate.environment?.[`${upper}_MIGRATION_DATABASE_URL`]).toMatch(
+        /^postgres:\/\/postgres:.*@postgres:5432\//,
+      );
     },
   );
 

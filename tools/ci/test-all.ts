@@ -13,22 +13,29 @@ const resultsDir = path.join(repoRoot, '.tmp', 'jest-results');
 
 interface Step {
   title: string;
-  args: string[];
+  command: string[];
 }
 
+const nx = (...args: string[]) => ['npx', 'nx', ...args, '--outputStyle=stream', '--skipNxCache'];
+
 const steps: Step[] = [
-  { title: 'supergraph composes and matches the committed file', args: ['run', 'gateway:compose-check'] },
-  { title: 'generated resolver types match the SDL', args: ['run-many', '-t', 'codegen-check'] },
-  { title: 'typecheck', args: ['run-many', '-t', 'typecheck'] },
-  { title: 'lint', args: ['run-many', '-t', 'lint'] },
-  { title: 'unit tests', args: ['run-many', '-t', 'test'] },
-  { title: 'integration tests (PostgreSQL + Kafka)', args: ['run-many', '-t', 'integration'] },
-  { title: 'end-to-end tests (gateway + subgraphs over HTTP)', args: ['run-many', '-t', 'e2e', '--parallel=1'] },
+  { title: 'formatting (prettier)', command: ['npx', 'prettier', '--check', '.'] },
+  { title: 'supergraph composes and matches the committed file', command: nx('run', 'gateway:compose-check') },
+  { title: 'generated resolver types match the SDL', command: nx('run-many', '-t', 'codegen-check') },
+  { title: 'typecheck', command: nx('run-many', '-t', 'typecheck') },
+  { title: 'lint', command: nx('run-many', '-t', 'lint') },
+  { title: 'unit tests', command: nx('run-many', '-t', 'test') },
+  { title: 'integration tests (PostgreSQL + Kafka)', command: nx('run-many', '-t', 'integration') },
+  {
+    title: 'end-to-end tests (gateway + subgraphs over HTTP)',
+    command: nx('run-many', '-t', 'e2e', '--parallel=1'),
+  },
 ];
 
 function runStep(step: Step): boolean {
   console.log(`\n=== ${step.title}`);
-  const result = spawnSync('npx', ['nx', ...step.args, '--outputStyle=stream', '--skipNxCache'], {
+  const [program, ...args] = step.command;
+  const result = spawnSync(program, args, {
     cwd: repoRoot,
     stdio: 'inherit',
     env: { ...process.env, NX_DAEMON: 'false', NX_NO_CLOUD: 'true', NX_TUI: 'false' },
@@ -70,7 +77,8 @@ async function main(): Promise<number> {
   const totals = jestTotals();
   console.log('');
   if (failedSteps.length > 0) console.log(`failed steps: ${failedSteps.join(', ')}`);
-  if (totals.failedSuites > 0) console.log(`test suites that failed to run or had failures: ${totals.failedSuites}`);
+  if (totals.failedSuites > 0)
+    console.log(`test suites that failed to run or had failures: ${totals.failedSuites}`);
   console.log(
     `tests: ${totals.passed} passed, ${totals.failed} failed${totals.skipped ? `, ${totals.skipped} skipped` : ''}`,
   );

@@ -13,30 +13,97 @@ const DEMO = {
 
 const COMPANIES = [
   {
-    account: { kind: 'COMPANY', legalName: 'Kian Steel Industries', industry: 'Manufacturing', tier: 'GOLD', website: 'https://kiansteel.example', emails: ['sales@kiansteel.example'], phones: ['+982188776655'], tags: ['wholesale'] },
+    account: {
+      kind: 'COMPANY',
+      legalName: 'Kian Steel Industries',
+      industry: 'Manufacturing',
+      tier: 'GOLD',
+      website: 'https://kiansteel.example',
+      emails: ['sales@kiansteel.example'],
+      phones: ['+982188776655'],
+      tags: ['wholesale'],
+    },
     contacts: [
-      { firstName: 'Sara', lastName: 'Ahmadi', jobTitle: 'Head of Procurement', buyingRole: 'DECISION_MAKER', isPrimary: true, emails: ['sara.ahmadi@kiansteel.example'] },
-      { firstName: 'Reza', lastName: 'Karimi', jobTitle: 'Plant Engineer', buyingRole: 'TECHNICAL_EVALUATOR' },
+      {
+        firstName: 'Sara',
+        lastName: 'Ahmadi',
+        jobTitle: 'Head of Procurement',
+        buyingRole: 'DECISION_MAKER',
+        isPrimary: true,
+        emails: ['sara.ahmadi@kiansteel.example'],
+      },
+      {
+        firstName: 'Reza',
+        lastName: 'Karimi',
+        jobTitle: 'Plant Engineer',
+        buyingRole: 'TECHNICAL_EVALUATOR',
+      },
     ],
   },
   {
-    account: { kind: 'COMPANY', legalName: 'Northwind Logistics GmbH', industry: 'Logistics', tier: 'SILVER', website: 'https://northwind.example', emails: ['info@northwind.example'], tags: ['service-contract'] },
-    contacts: [{ firstName: 'Lena', lastName: 'Vogel', jobTitle: 'CFO', buyingRole: 'ECONOMIC_BUYER', isPrimary: true }],
+    account: {
+      kind: 'COMPANY',
+      legalName: 'Northwind Logistics GmbH',
+      industry: 'Logistics',
+      tier: 'SILVER',
+      website: 'https://northwind.example',
+      emails: ['info@northwind.example'],
+      tags: ['service-contract'],
+    },
+    contacts: [
+      {
+        firstName: 'Lena',
+        lastName: 'Vogel',
+        jobTitle: 'CFO',
+        buyingRole: 'ECONOMIC_BUYER',
+        isPrimary: true,
+      },
+    ],
   },
   {
-    account: { kind: 'COMPANY', legalName: 'شرکت پارس داده', industry: 'Software', emails: ['hello@parsdata.example'], tags: ['prospect'] },
-    contacts: [{ firstName: 'مریم', lastName: 'رضایی', jobTitle: 'مدیر فنی', buyingRole: 'INFLUENCER', isPrimary: true }],
+    account: {
+      kind: 'COMPANY',
+      legalName: 'شرکت پارس داده',
+      industry: 'Software',
+      emails: ['hello@parsdata.example'],
+      tags: ['prospect'],
+    },
+    contacts: [
+      {
+        firstName: 'مریم',
+        lastName: 'رضایی',
+        jobTitle: 'مدیر فنی',
+        buyingRole: 'INFLUENCER',
+        isPrimary: true,
+      },
+    ],
   },
 ];
 
 const CONSUMERS = [
-  { kind: 'PERSON', firstName: 'Ali', lastName: 'Rostami', emails: ['ali.rostami@mail.example'], phones: ['+989121234567'], tags: ['vip'] },
+  {
+    kind: 'PERSON',
+    firstName: 'Ali',
+    lastName: 'Rostami',
+    emails: ['ali.rostami@mail.example'],
+    phones: ['+989121234567'],
+    tags: ['vip'],
+  },
   { kind: 'PERSON', firstName: 'Emma', lastName: 'Stone', emails: ['emma.stone@mail.example'] },
   { kind: 'PERSON', firstName: 'نرگس', lastName: 'کاظمی', phones: ['+989351112233'] },
 ];
 
-async function run<T>(endpoint: string, operation: string, query: string, variables: object = {}, token?: string) {
-  return dataOf(await postGraphQL(endpoint, query, { variables: variables as Record<string, unknown>, token }), operation) as T;
+async function run<T>(
+  endpoint: string,
+  operation: string,
+  query: string,
+  variables: object = {},
+  token?: string,
+) {
+  return dataOf(
+    await postGraphQL(endpoint, query, { variables: variables as Record<string, unknown>, token }),
+    operation,
+  ) as T;
 }
 
 async function obtainToken(endpoint: string): Promise<string> {

@@ -12,7 +12,10 @@ export function deadLetterTopic(topic: string): string {
 
 /** Every topic the platform needs, dead-letter topics included: what infra bring-up creates. */
 export function allPlatformTopics(): string[] {
-  return PUBLISHING_SERVICES.flatMap((service) => [eventsTopic(service), deadLetterTopic(eventsTopic(service))]);
+  return PUBLISHING_SERVICES.flatMap((service) => [
+    eventsTopic(service),
+    deadLetterTopic(eventsTopic(service)),
+  ]);
 }
 
 /** Partitions per events topic: enough for per-aggregate ordering with parallel consumers. */

@@ -25,7 +25,10 @@ export interface SignOptions {
 }
 
 /** Issues the platform's own HS256 access token (the built-in identity provider). */
-export async function signAccessToken(caller: Caller & { email: string }, options: SignOptions): Promise<string> {
+export async function signAccessToken(
+  caller: Caller & { email: string },
+  options: SignOptions,
+): Promise<string> {
   return new SignJWT({ tid: caller.tenantId, roles: caller.roles, email: caller.email })
     .setProtectedHeader({ alg: 'HS256' })
     .setSubject(caller.userId)
@@ -55,12 +58,15 @@ export function createAccessTokenVerifier(settings: TokenSettings): AccessTokenV
   const options = { issuer: settings.JWT_ISSUER, audience: settings.JWT_AUDIENCE };
   if (settings.JWT_JWKS_URL) {
     const keySet = createRemoteJWKSet(new URL(settings.JWT_JWKS_URL));
-    return async (token) => callerFromClaims((await verifyOrExplain(() => jwtVerify(token, keySet, options))).payload);
+    return async (token) =>
+      callerFromClaims((await verifyOrExplain(() => jwtVerify(token, keySet, options))).payload);
   }
   if (!settings.JWT_SECRET) throw new Error('JWT_SECRET or JWT_JWKS_URL is required');
   const secret = new TextEncoder().encode(settings.JWT_SECRET);
   return async (token) =>
-    callerFromClaims((await verifyOrExplain(() => jwtVerify(token, secret, { ...options, algorithms: ['HS256'] }))).payload);
+    callerFromClaims(
+      (await verifyOrExplain(() => jwtVerify(token, secret, { ...options, algorithms: ['HS256'] }))).payload,
+    );
 }
 
 async function verifyOrExplain<T>(verify: () => Promise<T>): Promise<T> {

@@ -45,7 +45,11 @@ export function parseConfig<TShape extends z.ZodRawShape>(
     ? []
     : result.error.issues.map((issue) => `${issue.path.join('.')} ${issue.message}`);
   // Checked even when other variables are bad, so one start-up attempt reports everything to fix.
-  if ('JWT_SECRET' in shape && provided['JWT_SECRET'] === undefined && provided['JWT_JWKS_URL'] === undefined) {
+  if (
+    'JWT_SECRET' in shape &&
+    provided['JWT_SECRET'] === undefined &&
+    provided['JWT_JWKS_URL'] === undefined
+  ) {
     problems.push('JWT_SECRET or JWT_JWKS_URL must be set');
   }
   if (!result.success || problems.length > 0) throw new ConfigError(problems);

@@ -46,7 +46,9 @@ export function healthRouter(
   router.get('/health/ready', async (_req, res) => {
     const results = await Promise.all(checks.map((check) => runCheck(check, checkTimeoutMs)));
     const ready = !isDraining() && results.every((result) => result.ok);
-    res.status(ready ? 200 : 503).json({ status: ready ? 'ok' : 'unavailable', draining: isDraining(), checks: results });
+    res
+      .status(ready ? 200 : 503)
+      .json({ status: ready ? 'ok' : 'unavailable', draining: isDraining(), checks: results });
   });
   return router;
 }

@@ -21,7 +21,11 @@ describe('the subgraph list', () => {
   });
 
   it('refuses two subgraphs with the same name', () => {
-    const entry = { name: 'orders', url: 'http://127.0.0.1:4004/graphql', schema: 'apps/orders/src/schema.graphql' };
+    const entry = {
+      name: 'orders',
+      url: 'http://127.0.0.1:4004/graphql',
+      schema: 'apps/orders/src/schema.graphql',
+    };
     expect(() => readSubgraphList(listFile([entry, entry]))).toThrow('subgraph names must be unique');
   });
 

@@ -20,7 +20,11 @@ export function isAllowed(rule: AccessRule, caller: Caller | null): boolean {
   return caller.roles.some((role) => rule.includes(role));
 }
 
-export function ruleFor(rules: AccessRules, operation: 'Query' | 'Mutation', field: string): AccessRule | undefined {
+export function ruleFor(
+  rules: AccessRules,
+  operation: 'Query' | 'Mutation',
+  field: string,
+): AccessRule | undefined {
   return rules[operation][field] ?? (operation === 'Query' ? FEDERATION_ROOT_FIELDS[field] : undefined);
 }
 
@@ -39,7 +43,8 @@ export function enforceAccessRules(schema: GraphQLSchema, rules: AccessRules): G
         missing.push(`${operation}.${field.name}`);
         continue;
       }
-      const resolve: GraphQLFieldResolver<unknown, { caller: Caller | null }> = field.resolve ?? defaultFieldResolver;
+      const resolve: GraphQLFieldResolver<unknown, { caller: Caller | null }> =
+        field.resolve ?? defaultFieldResolver;
       field.resolve = (source, args, context, info) => {
         if (!isAllowed(rule, context.caller)) {
           throw context.caller ? new ForbiddenError() : new UnauthenticatedError();

@@ -9,7 +9,8 @@ export function unauthenticated(message: string): GraphQLError {
 
 /** True when every root field of the operation may be called without a token (signUp, login, _service). */
 export function isPublicOperation(operation: OperationDefinitionNode, rules: AccessRules): boolean {
-  const rootType = operation.operation === 'mutation' ? 'Mutation' : operation.operation === 'query' ? 'Query' : null;
+  const rootType =
+    operation.operation === 'mutation' ? 'Mutation' : operation.operation === 'query' ? 'Query' : null;
   if (!rootType) return false;
   return operation.selectionSet.selections.every((selection) => {
     if (selection.kind !== Kind.FIELD) return false;

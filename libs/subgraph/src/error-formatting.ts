@@ -25,7 +25,10 @@ export type RequestIdOf = (error: unknown) => string | undefined;
  * from there: this plugin notes each error's request id (didEncounterErrors runs before formatting)
  * and the formatter looks it up. A WeakMap, so nothing outlives the errors themselves.
  */
-export function errorRequestIds(): { plugin: ApolloServerPlugin<{ requestId: string }>; requestIdOf: RequestIdOf } {
+export function errorRequestIds(): {
+  plugin: ApolloServerPlugin<{ requestId: string }>;
+  requestIdOf: RequestIdOf;
+} {
   const requestIds = new WeakMap<object, string>();
   return {
     plugin: {

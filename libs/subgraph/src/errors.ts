@@ -52,8 +52,14 @@ export class UnauthenticatedError extends DomainError {
 }
 
 /** Optimistic concurrency: the client edited a version someone else has already changed. */
-export function assertExpectedVersion(entity: string, current: number, expected: number | null | undefined): void {
+export function assertExpectedVersion(
+  entity: string,
+  current: number,
+  expected: number | null | undefined,
+): void {
   if (expected != null && expected !== current) {
-    throw new ConflictError(`${entity} was changed by someone else: expected version ${expected}, current is ${current}`);
+    throw new ConflictError(
+      `${entity} was changed by someone else: expected version ${expected}, current is ${current}`,
+    );
   }
 }

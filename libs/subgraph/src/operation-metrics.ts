@@ -27,9 +27,11 @@ export function operationMetricsPlugin(metrics: ServiceMetrics): ApolloServerPlu
     'operation',
     'outcome',
   ]);
-  const rootResolvers = metrics.histogram('graphql_root_resolver_duration_seconds', 'Root field resolver duration', [
-    'field',
-  ]);
+  const rootResolvers = metrics.histogram(
+    'graphql_root_resolver_duration_seconds',
+    'Root field resolver duration',
+    ['field'],
+  );
   return {
     async requestDidStart() {
       return {
@@ -43,7 +45,10 @@ export function operationMetricsPlugin(metrics: ServiceMetrics): ApolloServerPlu
           };
         },
         async willSendResponse({ operationName, errors }) {
-          operations.inc({ operation: operationLabel(operationName ?? undefined), outcome: errors?.length ? 'error' : 'ok' });
+          operations.inc({
+            operation: operationLabel(operationName ?? undefined),
+            outcome: errors?.length ? 'error' : 'ok',
+          });
         },
       };
     },

@@ -28,9 +28,12 @@ function isRealDateTime(value: string): boolean {
 
 function parseDateTime(value: unknown): Date {
   if (typeof value !== 'string' || !isRealDateTime(value)) {
-    throw new GraphQLError('DateTime must be an ISO-8601 date-time with a time zone, e.g. 2026-11-26T10:00:00Z', {
-      extensions: { code: 'BAD_USER_INPUT' },
-    });
+    throw new GraphQLError(
+      'DateTime must be an ISO-8601 date-time with a time zone, e.g. 2026-11-26T10:00:00Z',
+      {
+        extensions: { code: 'BAD_USER_INPUT' },
+      },
+    );
   }
   return new Date(value);
 }
@@ -64,7 +67,9 @@ function literalToValue(ast: ValueNode, variables?: Record<string, unknown> | nu
     case Kind.LIST:
       return ast.values.map((value) => literalToValue(value, variables));
     case Kind.OBJECT:
-      return Object.fromEntries(ast.fields.map((field) => [field.name.value, literalToValue(field.value, variables)]));
+      return Object.fromEntries(
+        ast.fields.map((field) => [field.name.value, literalToValue(field.value, variables)]),
+      );
     case Kind.VARIABLE:
       return variables?.[ast.name.value];
     default:

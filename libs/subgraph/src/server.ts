@@ -62,7 +62,10 @@ function declaredScalars(typeDefs: DocumentNode): Set<string> {
   );
 }
 
-function withScalars<TContext>(typeDefs: DocumentNode, resolvers: GraphQLResolverMap<TContext>): GraphQLResolverMap<TContext> {
+function withScalars<TContext>(
+  typeDefs: DocumentNode,
+  resolvers: GraphQLResolverMap<TContext>,
+): GraphQLResolverMap<TContext> {
   const scalars = declaredScalars(typeDefs);
   return {
     ...(scalars.has('DateTime') ? { DateTime: DateTimeScalar } : {}),
@@ -126,7 +129,9 @@ export async function startSubgraph<TLoaders>(options: SubgraphOptions<TLoaders>
       requestIds.plugin,
       requireTokenPlugin(options.accessRules),
       operationMetricsPlugin(metrics),
-      ...(isProduction ? [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginDisableSuggestions()] : []),
+      ...(isProduction
+        ? [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginDisableSuggestions()]
+        : []),
     ],
   });
   await apollo.start();

@@ -45,6 +45,9 @@ export async function createTestDatabase(purpose: string): Promise<TestDatabase>
     name,
     ownerUrl: urlFor(name),
     appUrl: urlFor(name, process.env.CRM_APP_ROLE ?? 'crm_app'),
-    drop: () => withAdminClient((client) => client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`)).then(() => undefined),
+    drop: () =>
+      withAdminClient((client) => client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`)).then(
+        () => undefined,
+      ),
   };
 }

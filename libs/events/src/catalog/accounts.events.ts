@@ -83,4 +83,10 @@ export const ContactUpdated = defineEvent({
   schema: contactSnapshotSchema.extend({ changedFields: z.array(z.string()) }),
 });
 
-export const accountsEvents = [AccountCreated, AccountUpdated, AccountArchived, ContactCreated, ContactUpdated];
+export const accountsEvents = [
+  AccountCreated,
+  AccountUpdated,
+  AccountArchived,
+  ContactCreated,
+  ContactUpdated,
+];
