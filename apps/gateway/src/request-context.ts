@@ -1,7 +1,7 @@
 import { GraphQLError } from 'graphql';
 import type { ContextFunction } from '@apollo/server';
 import type { ExpressContextFunctionArgument } from '@as-integrations/express5';
-import { bearerToken, type AccessTokenVerifier, type Caller } from '@crm/service-runtime';
+import { bearerToken, callerOf, type AccessTokenVerifier, type Caller } from '@crm/service-runtime';
 import { headersForSubgraphs, type ForwardedHeaders } from './forwarded-headers';
 
 export interface GatewayContext {
@@ -23,19 +23,15 @@ export function createRequestContext(
   verifyToken: AccessTokenVerifier,
 ): ContextFunction<[ExpressContextFunctionArgument], GatewayContext> {
   return async ({ req }) => {
-    const authorization = req.headers.authorization;
-    const token = bearerToken(authorization);
-    if (authorization !== undefined && !token) {
-      throw unauthenticated('the Authorization header must be "Bearer <token>"');
+    let caller: Caller | null;
+    try {
+      caller = await callerOf(req.headers.authorization, verifyToken);
+    } catch (error) {
+      throw unauthenticated(error instanceof Error ? error.message : 'invalid access token');
     }
-    let caller: Caller | null = null;
-    if (token) {
-      try {
-        caller = await verifyToken(token);
-      } catch (error) {
-        throw unauthenticated(error instanceof Error ? error.message : 'invalid access token');
-      }
-    }
-    return { caller, forwardedHeaders: headersForSubgraphs(req.headers, token) };
+    return {
+      caller,
+      forwardedHeaders: headersForSubgraphs(req.headers, bearerToken(req.headers.authorization)),
+    };
   };
 }

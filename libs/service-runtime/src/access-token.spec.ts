@@ -1,5 +1,11 @@
 import { SignJWT, UnsecuredJWT } from 'jose';
-import { InvalidTokenError, bearerToken, createAccessTokenVerifier, signAccessToken } from './access-token';
+import {
+  InvalidTokenError,
+  bearerToken,
+  callerOf,
+  createAccessTokenVerifier,
+  signAccessToken,
+} from './access-token';
 import type { Caller } from './roles';
 
 const SECRET = 'a-test-secret-that-is-32-chars-long!';
@@ -128,5 +134,42 @@ describe('bearerToken', () => {
     ['abc.def.ghi'],
   ])('finds no token in %j', (header) => {
     expect(bearerToken(header)).toBeUndefined();
+  });
+});
+
+describe('callerOf', () => {
+  const settings = {
+    JWT_SECRET: 'a-test-secret-that-is-long-enough-0123',
+    JWT_ISSUER: 'crm-platform',
+    JWT_AUDIENCE: 'crm-api',
+  };
+  const verify = createAccessTokenVerifier(settings);
+  const caller = {
+    tenantId: '0190f7c2-0000-7000-8000-000000000001',
+    userId: '0190f7c2-0000-7000-8000-000000000002',
+    roles: ['SALES_REP' as const],
+  };
+
+  it('is null without an Authorization header', async () => {
+    await expect(callerOf(undefined, verify)).resolves.toBeNull();
+  });
+
+  it('is the verified caller for a valid bearer token', async () => {
+    const token = await signAccessToken(
+      { ...caller, email: 'rep@example.com' },
+      { secret: settings.JWT_SECRET },
+    );
+    await expect(callerOf(`Bearer ${token}`, verify)).resolves.toEqual(caller);
+  });
+
+  it.each(['Basic dXNlcjpwYXNz', 'Bearer', ''])(
+    'refuses the malformed header %p instead of treating it as anonymous',
+    async (header) => {
+      await expect(callerOf(header, verify)).rejects.toThrow(InvalidTokenError);
+    },
+  );
+
+  it('refuses a token that does not verify', async () => {
+    await expect(callerOf('Bearer not.a.token', verify)).rejects.toThrow(InvalidTokenError);
   });
 });

@@ -81,3 +81,18 @@ export function bearerToken(authorization: string | undefined): string | undefin
   const match = /^Bearer\s+(\S+)$/i.exec(authorization ?? '');
   return match?.[1];
 }
+
+/**
+ * The caller behind a request's Authorization header: null when there is none (public operations
+ * decide for themselves); InvalidTokenError for a header that is not `Bearer <token>` or a token
+ * that does not verify, so a client's mistake is never mistaken for an anonymous call.
+ */
+export async function callerOf(
+  authorization: string | undefined,
+  verify: AccessTokenVerifier,
+): Promise<Caller | null> {
+  if (authorization === undefined) return null;
+  const token = bearerToken(authorization);
+  if (!token) throw new InvalidTokenError('the Authorization header must be "Bearer <token>"');
+  return verify(token);
+}

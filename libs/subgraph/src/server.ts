@@ -16,7 +16,7 @@ import { Kind, type DocumentNode } from 'graphql';
 import type { Logger } from 'pino';
 import {
   ServiceMetrics,
-  bearerToken,
+  callerOf,
   createAccessTokenVerifier,
   healthRouter,
   type BaseConfig,
@@ -146,14 +146,11 @@ export async function startSubgraph<TLoaders>(options: SubgraphOptions<TLoaders>
       context: async ({ req }) => {
         const header = req.headers['x-request-id'];
         const requestId = typeof header === 'string' && REQUEST_ID.test(header) ? header : randomUUID();
-        const token = bearerToken(req.headers.authorization);
-        let caller: Caller | null = null;
-        if (token) {
-          try {
-            caller = await verifyToken(token);
-          } catch (error) {
-            throw unauthenticated(error instanceof Error ? error.message : 'invalid access token');
-          }
+        let caller: Caller | null;
+        try {
+          caller = await callerOf(req.headers.authorization, verifyToken);
+        } catch (error) {
+          throw unauthenticated(error instanceof Error ? error.message : 'invalid access token');
         }
         return {
           requestId,

@@ -204,6 +204,14 @@ describe('a subgraph started with startSubgraph', () => {
     expect(fixture.widgets).not.toHaveBeenCalled();
   });
 
+  it('refuses a malformed Authorization header with 401 instead of serving it as anonymous', async () => {
+    const { status, body } = await post('mutation { ping }', undefined, {
+      authorization: 'Basic dXNlcjpwYXNz',
+    });
+    expect(status).toBe(401);
+    expect(body.errors?.[0]?.message).toMatch(/Bearer <token>/);
+  });
+
   it('serves _service { sdl } without a token, for composition', async () => {
     const { status, body } = await post('{ _service { sdl } }');
     expect(status).toBe(200);
