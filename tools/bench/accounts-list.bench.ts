@@ -13,22 +13,14 @@ import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
-import { dataOf, postGraphQL, startGatewayProcess, startSubgraphProcess } from '@crm/testing';
-
-/** The list screen's query: the first page of accounts, each with its contacts. */
-const ACCOUNTS_PAGE_QUERY = `
-  query AccountsPage($first: Int!) {
-    accounts(first: $first) {
-      totalCount
-      pageInfo { hasNextPage endCursor }
-      edges {
-        node {
-          id kind salesModel displayName emails phones tags lifecycleStage
-          contacts(first: 10) { totalCount edges { node { id firstName lastName jobTitle isPrimary emails } } }
-        }
-      }
-    }
-  }`;
+import {
+  ACCOUNTS_PAGE_QUERY,
+  createCompanyWithContacts,
+  postGraphQL,
+  signUpTenant,
+  startGatewayProcess,
+  startSubgraphProcess,
+} from '@crm/testing';
 
 interface BenchOptions {
   warmupSeconds: number;
@@ -110,54 +102,8 @@ function residentMemoryMiB(pid: number): number | undefined {
   return match ? Number(match[1]) / 1024 : undefined;
 }
 
-async function signUpBenchmarkTenant(gatewayUrl: string): Promise<string> {
-  const result = await postGraphQL(
-    gatewayUrl,
-    `mutation SignUp($tenantName: String!, $name: String!, $email: String!, $password: String!) {
-      signUp(tenantName: $tenantName, name: $name, email: $email, password: $password) { token }
-    }`,
-    {
-      variables: {
-        tenantName: 'Benchmark Trading',
-        name: 'Benchmark Admin',
-        email: `bench-${randomUUID()}@example.com`,
-        password: 'benchmark-password-2026',
-      },
-    },
-  );
-  const { signUp } = dataOf(result, 'signUp') as { signUp: { token: string } };
-  return signUp.token;
-}
-
-async function createCompanyWithContacts(gatewayUrl: string, token: string, name: string, contacts: number) {
-  const created = await postGraphQL(
-    gatewayUrl,
-    'mutation Create($input: CreateAccountInput!) { createAccount(input: $input) { id } }',
-    { token, variables: { input: { kind: 'COMPANY', legalName: name, industry: 'Wholesale' } } },
-  );
-  const { createAccount } = dataOf(created, 'createAccount') as { createAccount: { id: string } };
-  for (let index = 0; index < contacts; index += 1) {
-    const contact = await postGraphQL(
-      gatewayUrl,
-      'mutation Create($input: CreateContactInput!) { createContact(input: $input) { id } }',
-      {
-        token,
-        variables: {
-          input: {
-            accountId: createAccount.id,
-            firstName: `Buyer${index}`,
-            lastName: name,
-            isPrimary: index === 0,
-          },
-        },
-      },
-    );
-    dataOf(contact, 'createContact');
-  }
-}
-
 async function seedAccounts(gatewayUrl: string, options: BenchOptions): Promise<string> {
-  const token = await signUpBenchmarkTenant(gatewayUrl);
+  const { token } = await signUpTenant(gatewayUrl, 'Benchmark Trading');
   const pending = Array.from({ length: options.accounts }, (_, index) => `Benchmark Company ${index + 1}`);
   // A few at a time: fast enough, and gentle on a 2-core machine.
   const workers = Array.from({ length: 4 }, async () => {

@@ -20,7 +20,10 @@ const nx = (...args: string[]) => ['npx', 'nx', ...args, '--outputStyle=stream',
 
 const steps: Step[] = [
   { title: 'formatting (prettier)', command: ['npx', 'prettier', '--check', '.'] },
-  { title: 'supergraph composes and matches the committed file', command: nx('run', 'gateway:compose-check') },
+  {
+    title: 'supergraph composes and matches the committed file',
+    command: nx('run', 'gateway:compose-check'),
+  },
   { title: 'generated resolver types match the SDL', command: nx('run-many', '-t', 'codegen-check') },
   { title: 'typecheck', command: nx('run-many', '-t', 'typecheck') },
   { title: 'lint', command: nx('run-many', '-t', 'lint') },

@@ -2,7 +2,7 @@
  * An idempotent demo tenant for `npm start`: signs up once, then only logs in; creates the demo
  * accounts only when the tenant has none. Everything goes through the public GraphQL API.
  */
-import { dataOf, postGraphQL } from '@crm/testing';
+import { createAccount, createContact, dataOf, postGraphQL } from '@crm/testing';
 
 const DEMO = {
   tenantName: 'Demo Trading Co',
@@ -123,17 +123,6 @@ async function obtainToken(endpoint: string): Promise<string> {
   return signedUp.signUp.token;
 }
 
-async function createAccount(endpoint: string, token: string, input: object): Promise<string> {
-  const created = await run<{ createAccount: { id: string } }>(
-    endpoint,
-    'demo account',
-    'mutation Create($input: CreateAccountInput!) { createAccount(input: $input) { id } }',
-    { input },
-    token,
-  );
-  return created.createAccount.id;
-}
-
 async function countAccounts(endpoint: string, token: string): Promise<number> {
   const counted = await run<{ accounts: { totalCount: number } }>(
     endpoint,
@@ -151,13 +140,7 @@ export async function seedDemoTenant(endpoint: string) {
     for (const company of COMPANIES) {
       const accountId = await createAccount(endpoint, token, company.account);
       for (const contact of company.contacts) {
-        await run(
-          endpoint,
-          'demo contact',
-          'mutation Contact($input: CreateContactInput!) { createContact(input: $input) { id } }',
-          { input: { ...contact, accountId } },
-          token,
-        );
+        await createContact(endpoint, token, { ...contact, accountId });
       }
     }
     for (const consumer of CONSUMERS) await createAccount(endpoint, token, consumer);

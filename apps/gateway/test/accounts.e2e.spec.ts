@@ -1,18 +1,16 @@
 import {
+  ACCOUNTS_PAGE_QUERY,
+  createCompanyWithContacts,
+  createPerson,
   postGraphQL,
+  signUpTenant,
   startGatewayProcess,
   startSubgraphProcess,
   waitUntilReady,
   type ServiceProcess,
+  type SignedUpTenant,
   type SubgraphUnderTest,
 } from '@crm/testing';
-import {
-  ACCOUNTS_PAGE_QUERY,
-  createCompanyWithContacts,
-  createPerson,
-  signUpTenant,
-  type SignedUpTenant,
-} from './accounts-operations';
 import { aliasBomb, nested } from './operation-bombs';
 
 interface AccountsPage {

@@ -1,5 +1,6 @@
+/** A client of the accounts API for end-to-end tests, benchmarks and the demo seeder. */
 import { randomUUID } from 'node:crypto';
-import { dataOf, postGraphQL } from '@crm/testing';
+import { dataOf, postGraphQL } from './graphql-client';
 
 /** The first page of accounts, each with its contacts: the list screen's query (and the benchmark's). */
 export const ACCOUNTS_PAGE_QUERY = `
