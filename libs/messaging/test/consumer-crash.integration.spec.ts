@@ -1,41 +1,18 @@
 import { v7 as uuidv7 } from 'uuid';
-import { createKafka, EventConsumer, parseKafkaBrokers } from '../src';
-import {
-  committedOffsets,
-  createTestTopics,
-  deleteTestTopics,
-  eventually,
-  produceRawMessages,
-  uniqueKafkaName,
-} from '@crm/testing';
+import { EventConsumer } from '../src';
+import { committedOffsets, eventually, produceRawMessages, uniqueKafkaName } from '@crm/testing';
 import { accountCreatedMessage, accountProjectionHandlers } from './support/account-projection';
 import { FAST_GROUP } from './support/fast-group';
 import { expectKilled, runFixture } from './support/fixture-process';
-import { createMessagingTestDatabase, type MessagingTestDatabase } from './support/messaging-test-database';
-import { stopAfterEachTest } from './support/stop-after-each-test';
-import { testLogger } from './support/test-logger';
+import { messagingIntegrationSuite } from './support/messaging-integration-suite';
 
-const logger = testLogger();
-const kafka = createKafka({ brokers: parseKafkaBrokers(), clientId: 'consumer-crash-tests', logger });
-const stoppedAfterTest = stopAfterEachTest();
-const topics = {
-  afterEffect: uniqueKafkaName('crash-after-effect'),
-  duringEffect: uniqueKafkaName('crash-during-effect'),
-};
+const { logger, kafka, stoppedAfterTest, topics, db } = messagingIntegrationSuite({
+  databasePurpose: 'consumer_crash',
+  clientId: 'consumer-crash-tests',
+  topics: { afterEffect: 'crash-after-effect', duringEffect: 'crash-during-effect' },
+});
 
 describe('EventConsumer killed mid-message (SIGKILL), then replaced by a new member of its group', () => {
-  let db: MessagingTestDatabase;
-
-  beforeAll(async () => {
-    db = await createMessagingTestDatabase('consumer_crash');
-    await createTestTopics(Object.values(topics));
-  });
-
-  afterAll(async () => {
-    await db?.close();
-    await deleteTestTopics(Object.values(topics));
-  });
-
   /** Kills a consumer of `topic` at `crashPoint` while it handles one event, then restarts the group in-process. */
   async function crashThenRecover(topic: string, crashPoint: 'after-effect' | 'during-effect') {
     const tenantId = uuidv7();

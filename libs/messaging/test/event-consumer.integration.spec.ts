@@ -7,16 +7,8 @@ import {
   createEnvelope,
   deadLetterTopic,
 } from '@crm/events';
-import { createKafka, EventConsumer, on, parseKafkaBrokers, toKafkaMessage } from '../src';
-import {
-  committedOffsets,
-  createTestTopics,
-  deleteTestTopics,
-  eventually,
-  produceRawMessages,
-  TopicRecorder,
-  uniqueKafkaName,
-} from '@crm/testing';
+import { EventConsumer, on, toKafkaMessage } from '../src';
+import { committedOffsets, eventually, produceRawMessages, uniqueKafkaName } from '@crm/testing';
 import type { Message } from 'kafkajs';
 import {
   accountCreatedMessage,
@@ -25,20 +17,21 @@ import {
   applyAccountSnapshot,
 } from './support/account-projection';
 import { FAST_GROUP } from './support/fast-group';
-import { createMessagingTestDatabase, type MessagingTestDatabase } from './support/messaging-test-database';
-import { stopAfterEachTest } from './support/stop-after-each-test';
-import { testLogger } from './support/test-logger';
+import { messagingIntegrationSuite } from './support/messaging-integration-suite';
+import type { MessagingTestDatabase } from './support/messaging-test-database';
 
-const logger = testLogger();
-const kafka = createKafka({ brokers: parseKafkaBrokers(), clientId: 'event-consumer-tests', logger });
-const topics = {
-  duplicates: uniqueKafkaName('consumer-duplicates'),
-  poison: uniqueKafkaName('consumer-poison'),
-  gracefulStop: uniqueKafkaName('consumer-graceful-stop'),
-};
-const deadLetterTopics = Object.values(topics).map(deadLetterTopic);
+const { logger, kafka, stoppedAfterTest, topics, db, recorder } = messagingIntegrationSuite({
+  databasePurpose: 'event_consumer',
+  clientId: 'event-consumer-tests',
+  topics: {
+    duplicates: 'consumer-duplicates',
+    poison: 'consumer-poison',
+    gracefulStop: 'consumer-graceful-stop',
+  },
+  withDeadLetterTopics: true,
+  record: 'dead-letter-topics',
+});
 const retry = { attempts: 3, initialBackoffMs: 50, maxBackoffMs: 200 };
-const stoppedAfterTest = stopAfterEachTest();
 
 /** The events an accounts consumer sees for one tenant: creates and updates of three accounts. */
 function accountHistory(tenantId: string): Message[] {
@@ -82,15 +75,10 @@ async function stateOf(db: MessagingTestDatabase, tenantId: string) {
 }
 
 describe('EventConsumer against real PostgreSQL and Kafka', () => {
-  let db: MessagingTestDatabase;
-  let recorder: TopicRecorder;
   let consumer: EventConsumer;
   const groupId = uniqueKafkaName('consumer-group');
 
   beforeAll(async () => {
-    db = await createMessagingTestDatabase('event_consumer');
-    await createTestTopics([...Object.values(topics), ...deadLetterTopics]);
-    recorder = await TopicRecorder.start(deadLetterTopics);
     // One consumer for the delivery tests: a group join costs seconds, a test should not.
     consumer = new EventConsumer({
       kafka,
@@ -112,9 +100,6 @@ describe('EventConsumer against real PostgreSQL and Kafka', () => {
 
   afterAll(async () => {
     await consumer?.stop();
-    await recorder?.stop();
-    await db?.close();
-    await deleteTestTopics([...Object.values(topics), ...deadLetterTopics]);
   });
 
   it('leaves the same state when every event is delivered twice as when each is delivered once', async () => {

@@ -2,44 +2,25 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { v7 as uuidv7 } from 'uuid';
 import { TenantScopedDatabase } from '@crm/database';
 import { AccountCreated } from '@crm/events';
-import {
-  createKafka,
-  deletePublishedOutboxRows,
-  EventConsumer,
-  OutboxRelay,
-  parseKafkaBrokers,
-  publishEvent,
-} from '../src';
-import {
-  createTestTopics,
-  deleteTestTopics,
-  eventually,
-  TopicRecorder,
-  topicEndOffsets,
-  uniqueKafkaName,
-} from '@crm/testing';
+import { deletePublishedOutboxRows, EventConsumer, OutboxRelay, publishEvent } from '../src';
+import { eventually, topicEndOffsets, uniqueKafkaName } from '@crm/testing';
 import { accountCreatedFacts, accountProjectionHandlers } from './support/account-projection';
 import { FAST_GROUP } from './support/fast-group';
 import { expectKilled, runFixture } from './support/fixture-process';
-import { createMessagingTestDatabase, type MessagingTestDatabase } from './support/messaging-test-database';
-import { stopAfterEachTest } from './support/stop-after-each-test';
-import { testLogger } from './support/test-logger';
+import { messagingIntegrationSuite } from './support/messaging-integration-suite';
 
-const logger = testLogger();
-const kafka = createKafka({ brokers: parseKafkaBrokers(), clientId: 'outbox-relay-tests', logger });
+const { logger, kafka, stoppedAfterTest, topics, db, recorder } = messagingIntegrationSuite({
+  databasePurpose: 'outbox_relay',
+  clientId: 'outbox-relay-tests',
+  topics: { crash: 'relay-crash', concurrent: 'relay-concurrent', leadership: 'relay-leadership' },
+  record: 'topics',
+});
 const tenantId = uuidv7();
-const topics = {
-  crash: uniqueKafkaName('relay-crash'),
-  concurrent: uniqueKafkaName('relay-concurrent'),
-  leadership: uniqueKafkaName('relay-leadership'),
-};
 
 /** AccountCreated routed to this run's own topic; type and schema are the real ones. */
 function accountCreatedOn(topic: string): typeof AccountCreated {
   return { ...AccountCreated, topic };
 }
-
-const stoppedAfterTest = stopAfterEachTest();
 
 function relayFor(
   database: TenantScopedDatabase,
@@ -59,21 +40,6 @@ function relayFor(
 }
 
 describe('OutboxRelay against real PostgreSQL and Kafka', () => {
-  let db: MessagingTestDatabase;
-  let recorder: TopicRecorder;
-
-  beforeAll(async () => {
-    db = await createMessagingTestDatabase('outbox_relay');
-    await createTestTopics(Object.values(topics));
-    recorder = await TopicRecorder.start(Object.values(topics));
-  });
-
-  afterAll(async () => {
-    await recorder?.stop();
-    await db?.close();
-    await deleteTestTopics(Object.values(topics));
-  });
-
   it('publishes an event again when the relay is killed between the broker ack and marking the row, and a consumer applies it once', async () => {
     const topic = topics.crash;
     const envelope = await db.database.inTenant(tenantId, (manager) =>

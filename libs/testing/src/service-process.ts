@@ -64,8 +64,10 @@ function spawnTypeScript(
   if (logFile) {
     mkdirSync(path.dirname(logFile), { recursive: true });
     const log = createWriteStream(logFile, { flags: 'a' });
-    child.stdout?.pipe(log);
-    child.stderr?.pipe(log);
+    // Two sources into one file: neither may end it while the other still writes ("write after end").
+    child.stdout?.pipe(log, { end: false });
+    child.stderr?.pipe(log, { end: false });
+    child.once('close', () => log.end());
   }
   let output = '';
   const keep = (chunk: Buffer) => {
@@ -158,7 +160,8 @@ export async function runScript(
   logFile?: string,
 ): Promise<void> {
   const { child, output } = spawnTypeScript(entry, env, logFile);
-  await exited(child);
+  // 'close', not 'exit': only then has all of the script's output been read, for the error below.
+  await new Promise((resolve) => child.once('close', resolve));
   if (child.exitCode !== 0) {
     throw new Error(`${entry} failed (exit ${child.exitCode ?? child.signalCode}):\n${output()}`);
   }
