@@ -1,4 +1,4 @@
-import type { Caller } from '@crm/subgraph';
+import { encodeCursor, type Caller } from '@crm/subgraph';
 import { eventually } from '@crm/testing';
 import type { CreateAccountInput } from '../src/generated/graphql';
 import type { AccountsServices } from '../src/services';
@@ -113,6 +113,49 @@ describe('creating accounts', () => {
     expect(await db.countRows('outbox')).toBe(outboxBefore);
   });
 
+  it('refuses text PostgreSQL cannot store (the NUL character) on its field, and writes nothing', async () => {
+    const [accountsBefore, outboxBefore] = [await db.countRows('accounts'), await db.countRows('outbox')];
+    const rejection = await rejectionOf(
+      services.accounts.createAccount(
+        admin,
+        company({
+          displayName: 'Kian\u0000Steel',
+          tags: ['ok', 'v\u0000ip'],
+          addresses: [{ label: 'HQ', line1: 'Valiasr\u0000', city: 'Tehran', country: 'IR' }],
+          customFields: { source: { fair: 'x\u0000' }, ['k\u0000']: 1, literal: '\\u0000 is fine' },
+        }),
+      ),
+    );
+    expect(rejection.code).toBe('BAD_USER_INPUT');
+    expect(rejection.fields.map((field) => field.field).sort()).toEqual([
+      'input.addresses[0].line1',
+      'input.customFields',
+      'input.displayName',
+      'input.tags[1]',
+    ]);
+    expect(await db.countRows('accounts')).toBe(accountsBefore);
+    expect(await db.countRows('outbox')).toBe(outboxBefore);
+  });
+
+  it('stores owner and parent ids in the form the API returns them, whatever their letter case', async () => {
+    const parent = await services.accounts.createAccount(admin, company({ legalName: 'Case Group' }));
+    const created = await services.accounts.createAccount(
+      admin,
+      company({ ownerId: admin.userId.toUpperCase(), parentId: parent.id.toUpperCase() }),
+    );
+    expect(created).toMatchObject({ ownerId: admin.userId, parentId: parent.id });
+    const [event] = await outboxRowsAbout(db, created.id);
+    expect(event?.envelope.data).toMatchObject({ ownerId: admin.userId, parentId: parent.id });
+
+    // The same ids again, in upper case, are no change.
+    const again = await services.accounts.updateAccount(admin, {
+      id: created.id,
+      ownerId: admin.userId.toUpperCase(),
+      parentId: parent.id.toUpperCase(),
+    });
+    expect(again.version).toBe(created.version);
+  });
+
   it.each<
     [
       string,
@@ -217,6 +260,41 @@ describe('updating accounts', () => {
         { field: 'input.parentId', message: 'would put the account below itself in the hierarchy' },
       ]);
     }
+  });
+
+  it('never lets two concurrent re-parentings close a loop: one wins, the other is refused on parentId', async () => {
+    const pairs = await Promise.all(
+      Array.from({ length: 8 }, async (_, n) => [
+        await services.accounts.createAccount(admin, company({ legalName: `Loop A${n}` })),
+        await services.accounts.createAccount(admin, company({ legalName: `Loop B${n}` })),
+      ]),
+    );
+    const outcomes = await Promise.all(
+      pairs.flatMap(([a, b]) =>
+        [
+          [a, b],
+          [b, a],
+        ].map(([child, parent]) =>
+          services.accounts.updateAccount(admin, { id: child?.id ?? '', parentId: parent?.id }).then(
+            () => 'ok',
+            (error: { fields?: { field: string; message: string }[] }) => error.fields,
+          ),
+        ),
+      ),
+    );
+    for (let n = 0; n < pairs.length; n += 1) {
+      expect(outcomes.slice(2 * n, 2 * n + 2)).toEqual(
+        expect.arrayContaining([
+          'ok',
+          [{ field: 'input.parentId', message: 'would put the account below itself in the hierarchy' }],
+        ]),
+      );
+    }
+    const loops = await db.ownerQuery(
+      `SELECT a.id FROM accounts a JOIN accounts p ON p.tenant_id = a.tenant_id AND p.id = a.parent_id
+       WHERE p.parent_id = a.id`,
+    );
+    expect(loops).toEqual([]);
   });
 
   it('answers NOT_FOUND for an unknown id, malformed ids included', async () => {
@@ -377,6 +455,27 @@ describe('listing accounts', () => {
     expect(
       (await rejectionOf(services.accounts.listAccounts(tenant.tenantId, null, 10, 'bogus'))).fields,
     ).toEqual([{ field: 'after', message: 'is not a cursor this API returned' }]);
+  });
+
+  it('refuses a forged cursor with a date PostgreSQL cannot hold, on the argument', async () => {
+    const forged = encodeCursor(['-271821-04-20T00:00:00.000Z', '0190f7c2-0000-7000-8000-000000000001']);
+    expect(
+      (await rejectionOf(services.accounts.listAccounts(tenant.tenantId, null, 10, forged))).fields,
+    ).toEqual([{ field: 'after', message: 'is not a cursor this API returned' }]);
+  });
+
+  it.each([
+    ['tier', { tier: 'GO\u0000LD' }],
+    ['industry', { industry: 'Soft\u0000ware' }],
+    ['tag', { tag: 'v\u0000ip' }],
+    ['search', { search: 'sa\u0000ra' }],
+  ])('refuses the NUL character in the %s filter, as BAD_USER_INPUT on that field', async (field, filter) => {
+    const rejection = await rejectionOf(services.accounts.listAccounts(tenant.tenantId, filter, 10, null));
+    expect(rejection).toMatchObject({ code: 'BAD_USER_INPUT', fields: [{ field: `filter.${field}` }] });
+    expect(await rejectionOf(services.accounts.countAccounts(tenant.tenantId, filter))).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      fields: [{ field: `filter.${field}` }],
+    });
   });
 });
 

@@ -152,6 +152,39 @@ describe('contacts', () => {
     expect(stored).toMatchObject({ jobTitle: 'CFO', version: 2 });
   });
 
+  it('refuses to change a contact of an archived account, like the account itself: CONFLICT, nothing written', async () => {
+    const archivable = await services.accounts.createAccount(admin, {
+      kind: 'COMPANY',
+      legalName: 'Gone Ltd',
+    });
+    const contact = await services.contacts.createContact(admin, {
+      accountId: archivable.id,
+      firstName: 'Old',
+      lastName: 'Friend',
+    });
+    await services.accounts.archiveAccount(admin, archivable.id);
+    const outboxBefore = await db.countRows('outbox');
+
+    const rejection = await rejectionOf(
+      services.contacts.updateContact(admin, { id: contact.id, isPrimary: true, jobTitle: 'CEO' }),
+    );
+    expect(rejection).toMatchObject({ code: 'CONFLICT', message: expect.stringMatching(/is archived/) });
+    const [stored] = await services.contacts.findByIds(admin.tenantId, [contact.id]);
+    expect(stored).toMatchObject({ isPrimary: false, jobTitle: null, version: 1 });
+    expect(await db.countRows('outbox')).toBe(outboxBefore);
+  });
+
+  it('stores the account id in the form the API returns it, whatever its letter case', async () => {
+    const contact = await services.contacts.createContact(admin, {
+      accountId: account.id.toUpperCase(),
+      firstName: 'Case',
+      lastName: 'Insensitive',
+    });
+    expect(contact.accountId).toBe(account.id);
+    const [event] = await outboxRowsAbout(db, contact.id);
+    expect(event?.envelope.data).toMatchObject({ accountId: account.id });
+  });
+
   it('answers NOT_FOUND when updating a contact that does not exist', async () => {
     expect(
       await rejectionOf(services.contacts.updateContact(admin, { id: 'nope', jobTitle: 'x' })),

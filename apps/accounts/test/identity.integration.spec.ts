@@ -94,6 +94,26 @@ describe('signUp', () => {
     expect([await db.countRows('tenants'), await db.countRows('users')]).toEqual(before);
   });
 
+  it('refuses names with the NUL character on their argument, and writes nothing', async () => {
+    const before = [await db.countRows('tenants'), await db.countRows('users')];
+    const rejection = await rejectionOf(
+      services.users.signUp({
+        tenantName: 'Nul\u0000Co',
+        name: 'N\u0000',
+        email: 'nul@tenant.example',
+        password: 'a long password',
+      }),
+    );
+    expect(rejection).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      fields: [
+        { field: 'tenantName', message: expect.stringMatching(/NUL/) },
+        { field: 'name', message: expect.stringMatching(/NUL/) },
+      ],
+    });
+    expect([await db.countRows('tenants'), await db.countRows('users')]).toEqual(before);
+  });
+
   it('is FORBIDDEN when switched off', async () => {
     const closed = testServices(db.database, testIdentitySettings({ isSignUpEnabled: false }));
     const rejection = await rejectionOf(
@@ -126,6 +146,7 @@ describe('login', () => {
       rejectionOf(services.users.login(tenant.email, 'not the password')),
       rejectionOf(services.users.login('nobody@nowhere.example', 'whatever password')),
       rejectionOf(services.users.login(invited.email, '')),
+      rejectionOf(services.users.login('no\u0000body@nowhere.example', 'whatever password')),
     ]);
     for (const failure of failures)
       expect(failure).toEqual({

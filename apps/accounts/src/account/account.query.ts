@@ -1,6 +1,7 @@
 import type { EntityManager, SelectQueryBuilder } from 'typeorm';
 import { InvalidInputError } from '@crm/subgraph';
 import type { AccountFilter } from '../generated/graphql';
+import { hasNulCharacter, NUL_CHARACTER_MESSAGE } from '../common/field-rules';
 import { isUuid } from '../common/ids';
 import type { ListingPosition } from '../common/listing-cursor';
 import { AccountEntity } from './account.entity';
@@ -24,9 +25,11 @@ export function filteredAccounts(
     query.andWhere('account.salesModel = :salesModel', { salesModel: filter.salesModel });
   if (filter?.lifecycleStage)
     query.andWhere('account.lifecycleStage = :lifecycleStage', { lifecycleStage: filter.lifecycleStage });
-  if (filter?.tier) query.andWhere('account.tier = :tier', { tier: filter.tier.trim() });
-  if (filter?.industry) query.andWhere('account.industry = :industry', { industry: filter.industry.trim() });
-  if (filter?.tag) query.andWhere('account.tags @> ARRAY[:tag]::text[]', { tag: filter.tag.trim() });
+  if (filter?.tier) query.andWhere('account.tier = :tier', { tier: filterText(filter.tier, 'tier') });
+  if (filter?.industry)
+    query.andWhere('account.industry = :industry', { industry: filterText(filter.industry, 'industry') });
+  if (filter?.tag)
+    query.andWhere('account.tags @> ARRAY[:tag]::text[]', { tag: filterText(filter.tag, 'tag') });
   if (filter?.ownerId) {
     if (!isUuid(filter.ownerId))
       throw new InvalidInputError([{ field: 'filter.ownerId', message: 'is not an id this API returned' }]);
@@ -41,6 +44,13 @@ export function filteredAccounts(
   return query;
 }
 
+/** A filter's text as stored values are compared with it: trimmed, and never what no row can hold. */
+function filterText(value: string, field: 'tier' | 'industry' | 'tag'): string {
+  if (hasNulCharacter(value))
+    throw new InvalidInputError([{ field: `filter.${field}`, message: NUL_CHARACTER_MESSAGE }]);
+  return value.trim();
+}
+
 /** Newest first; after a cursor, the rows older than it. */
 export function inListingOrder(
   query: SelectQueryBuilder<AccountEntity>,
@@ -53,6 +63,18 @@ export function inListingOrder(
     });
   }
   return query.orderBy('account.createdAt', 'DESC').addOrderBy('account.id', 'DESC');
+}
+
+/**
+ * Serialises changes of parent within a tenant until the transaction ends. Without it, two requests
+ * that make A the parent of B and B the parent of A both pass the cycle check, then each waits for the
+ * other's row lock (the parent foreign key) and one dies in a deadlock instead of being told about the
+ * loop. Taken before any account row lock, so it never waits while holding one.
+ */
+export async function lockAccountHierarchy(manager: EntityManager, tenantId: string): Promise<void> {
+  await manager.query(`SELECT pg_advisory_xact_lock(hashtextextended($1, 0))`, [
+    `accounts.hierarchy:${tenantId}`,
+  ]);
 }
 
 /**

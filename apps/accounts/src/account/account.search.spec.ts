@@ -49,6 +49,14 @@ describe('searchWords', () => {
     expect(searchWords(query, 'filter.search')).toEqual(expected);
   });
 
+  it('refuses a query with the NUL character, which no stored text holds, on the argument', () => {
+    expect(() => searchWords('sa\u0000ra', 'filter.search')).toThrow(
+      expect.objectContaining({
+        fields: [{ field: 'filter.search', message: expect.stringMatching(/U\+0000/) }],
+      }),
+    );
+  });
+
   it('refuses a query over 200 characters or 8 words, on the argument', () => {
     expect(() => searchWords('x'.repeat(201), 'filter.search')).toThrow(InvalidInputError);
     expect(() => searchWords('a b c d e f g h i', 'filter.search')).toThrow(

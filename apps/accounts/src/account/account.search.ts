@@ -6,6 +6,7 @@ import {
   phoneSearchForms,
   searchTextSpellings,
 } from '@crm/text';
+import { hasNulCharacter, NUL_CHARACTER_MESSAGE } from '../common/field-rules';
 import type { AccountFields } from './account.defaults';
 
 /**
@@ -47,6 +48,9 @@ export function searchWords(search: string, argumentName: string): string[][] {
     throw new InvalidInputError([
       { field: argumentName, message: `must be at most ${SEARCH_LIMITS.length} characters` },
     ]);
+  }
+  if (hasNulCharacter(search)) {
+    throw new InvalidInputError([{ field: argumentName, message: NUL_CHARACTER_MESSAGE }]);
   }
   const normalized = normalizeSearchText(search);
   if (normalized === '') return [];

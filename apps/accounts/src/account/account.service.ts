@@ -14,7 +14,12 @@ import { accountFieldsOf, changedAccountFields } from './account.defaults';
 import { AccountEntity } from './account.entity';
 import { AccountNotFoundError, ArchivedAccountError } from './account.errors';
 import type { AccountPage } from './account.page';
-import { filteredAccounts, inListingOrder, selectAccountForUpdate } from './account.query';
+import {
+  filteredAccounts,
+  inListingOrder,
+  lockAccountHierarchy,
+  selectAccountForUpdate,
+} from './account.query';
 import { checkAccountReferences } from './account.references';
 import { accountSearchText } from './account.search';
 import { validateAccountChanges, validateNewAccount } from './account.validation';
@@ -49,6 +54,7 @@ export class AccountService {
   /** Unchanged values write nothing and publish nothing. */
   updateAccount(caller: Caller, input: UpdateAccountInput): Promise<AccountEntity> {
     return this.database.inTenant(caller.tenantId, async (manager) => {
+      if (input.parentId) await lockAccountHierarchy(manager, caller.tenantId);
       const account = await lockAccount(manager, caller.tenantId, input.id);
       assertExpectedVersion(`account ${account.id}`, account.version, input.expectedVersion);
       if (account.archivedAt) throw new ArchivedAccountError(account.id);

@@ -131,6 +131,13 @@ describe('validateNewAccount', () => {
       /at most 16384 bytes/,
     ],
     ['a tag over 50 characters', company({ tags: ['ok', 'x'.repeat(51)] }), 'input.tags[1]', /at most 50/],
+    ['a name with a NUL character', company({ legalName: 'Kian\u0000' }), 'input.legalName', /U\+0000/],
+    [
+      'customFields with a NUL character deep inside',
+      company({ customFields: { a: [{ b: 'x\u0000' }] } }),
+      'input.customFields',
+      /U\+0000/,
+    ],
     [
       'more than 20 emails',
       person({ emails: Array.from({ length: 21 }, (_, i) => `p${i}@example.com`) }),

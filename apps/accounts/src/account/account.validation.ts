@@ -1,7 +1,15 @@
 import type { CreateAccountInput, UpdateAccountInput } from '../generated/graphql';
 import type { FieldErrors } from '../common/field-errors';
-import { emailList, LIMITS, optionalText, phoneList, requiredText } from '../common/field-rules';
-import { isUuid } from '../common/ids';
+import {
+  emailList,
+  hasNulCharacter,
+  LIMITS,
+  NUL_CHARACTER_MESSAGE,
+  optionalText,
+  phoneList,
+  requiredText,
+} from '../common/field-rules';
+import { canonicalUuid, isUuid } from '../common/ids';
 import type { Address, JsonValue } from './account.entity';
 import {
   DEFAULT_LIFECYCLE_STAGE,
@@ -202,7 +210,7 @@ function referenceId(
     errors.add(field, 'is not an id this API returned');
     return null;
   }
-  return value;
+  return canonicalUuid(value);
 }
 
 function addresses(errors: FieldErrors, values: CreateAccountInput['addresses']): Address[] {
@@ -253,5 +261,18 @@ function customFields(errors: FieldErrors, value: unknown): Record<string, JsonV
     errors.add('customFields', `must be at most ${LIMITS.customFieldsBytes} bytes as JSON`);
     return null;
   }
+  if (hasNulInJson(value)) {
+    errors.add('customFields', `${NUL_CHARACTER_MESSAGE}, in keys or values`);
+    return null;
+  }
   return value;
+}
+
+function hasNulInJson(value: unknown): boolean {
+  if (typeof value === 'string') return hasNulCharacter(value);
+  if (Array.isArray(value)) return value.some(hasNulInJson);
+  if (typeof value === 'object' && value !== null) {
+    return Object.entries(value).some(([key, item]) => hasNulCharacter(key) || hasNulInJson(item));
+  }
+  return false;
 }

@@ -14,6 +14,13 @@ export const LIMITS = {
   customFieldsBytes: 16 * 1024,
 } as const;
 
+/** PostgreSQL cannot store U+0000 in text or jsonb: such a value must be refused before it reaches SQL. */
+export const NUL_CHARACTER_MESSAGE = 'must not contain the NUL character (U+0000)';
+
+export function hasNulCharacter(text: string): boolean {
+  return text.includes('\u0000');
+}
+
 /**
  * Trimmed text; blank means absent (null). Too long is reported but the text is still returned, so
  * later rules (e.g. "a company needs a name") see that a value was given.
@@ -27,6 +34,7 @@ export function optionalText(
   const text = value?.trim() ?? '';
   if (text === '') return null;
   if (text.length > maxLength) errors.add(field, `must be at most ${maxLength} characters`);
+  if (hasNulCharacter(text)) errors.add(field, NUL_CHARACTER_MESSAGE);
   return text;
 }
 

@@ -5,6 +5,14 @@ export function isUuid(value: string): boolean {
   return UUID.test(value);
 }
 
+/**
+ * The form PostgreSQL returns a uuid in (lower-case). An id is stored, compared, published and used
+ * as a DataLoader key in this form, so an id a client typed in upper case still names the same row.
+ */
+export function canonicalUuid(value: string): string {
+  return value.toLowerCase();
+}
+
 /** The distinct well-formed ids among `ids`: what is worth asking the database for. */
 export function queryableIds(ids: readonly string[]): string[] {
   return [...new Set(ids.filter(isUuid))];

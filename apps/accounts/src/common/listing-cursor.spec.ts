@@ -22,6 +22,7 @@ describe('listing cursors', () => {
     ['a bad date', encodeCursor(['yesterday', position.id])],
     ['a bad id', encodeCursor([position.createdAt.toISOString(), 'x'])],
     ['extra values', encodeCursor([position.createdAt.toISOString(), position.id, 1])],
+    ['a date before PostgreSQL timestamps begin', encodeCursor(['-271821-04-20T00:00:00.000Z', position.id])],
   ])('refuses %s as BAD_USER_INPUT on the argument', (_case, cursor) => {
     expect(() => decodeListingCursor(cursor, 'after')).toThrow(InvalidInputError);
     expect(() => decodeListingCursor(cursor, 'after')).toThrow(

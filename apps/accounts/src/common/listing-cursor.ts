@@ -11,12 +11,22 @@ export function encodeListingCursor(row: ListingPosition): string {
   return encodeCursor([row.createdAt.toISOString(), row.id]);
 }
 
+/**
+ * Every cursor this API issues holds a `created_at` of a row, so a year outside 1..9999 is a forged
+ * cursor; JavaScript dates reach back further than PostgreSQL's timestamps, which would fail in SQL.
+ */
+function isYearPostgresCanCompare(instant: Date): boolean {
+  const year = instant.getUTCFullYear();
+  return year >= 1 && year <= 9999;
+}
+
 export function decodeListingCursor(cursor: string, argumentName: string): ListingPosition {
   const [createdAt, id, ...rest] = decodeCursor(cursor, argumentName);
   const instant = typeof createdAt === 'string' ? new Date(createdAt) : null;
   if (
     !instant ||
     Number.isNaN(instant.getTime()) ||
+    !isYearPostgresCanCompare(instant) ||
     typeof id !== 'string' ||
     !isUuid(id) ||
     rest.length > 0

@@ -3,6 +3,7 @@ import { v7 as uuidv7 } from 'uuid';
 import type { TenantScopedDatabase } from '@crm/database';
 import { assertExpectedVersion, type Caller } from '@crm/subgraph';
 import type { CreateContactInput, UpdateContactInput } from '../generated/graphql';
+import { ArchivedAccountError } from '../account/account.errors';
 import { selectAccountForUpdate } from '../account/account.query';
 import { FieldErrors } from '../common/field-errors';
 import { inRequestedOrder, isUuid, queryableIds } from '../common/ids';
@@ -32,7 +33,7 @@ export class ContactService {
       const tenant = await requireTenant(manager, caller.tenantId);
       const errors = new FieldErrors('input');
       const fields = validateNewContact(errors, input, tenant.phoneRegion);
-      const account = await selectAccountForUpdate(manager, caller.tenantId, input.accountId);
+      const account = await selectAccountForUpdate(manager, caller.tenantId, fields.accountId);
       if (!account && isUuid(input.accountId)) errors.add('accountId', 'is not one of your accounts');
       if (account?.archivedAt) errors.add('accountId', 'is archived');
       errors.throwIfAny();
@@ -50,12 +51,15 @@ export class ContactService {
     return this.database.inTenant(caller.tenantId, async (manager) => {
       const accountId = await accountIdOf(manager, caller.tenantId, input.id);
       if (!accountId) throw new ContactNotFoundError(input.id);
-      await selectAccountForUpdate(manager, caller.tenantId, accountId); // the lock; the contact is read under it
+      // The lock; the contact is read under it.
+      const account = await selectAccountForUpdate(manager, caller.tenantId, accountId);
       const contact = await manager.findOneByOrFail(ContactEntity, {
         tenantId: caller.tenantId,
         id: input.id,
       });
       assertExpectedVersion(`contact ${contact.id}`, contact.version, input.expectedVersion);
+      // An archived account's contacts are kept with it for history, unchanged like the account.
+      if (account?.archivedAt) throw new ArchivedAccountError(accountId);
 
       const tenant = await requireTenant(manager, caller.tenantId);
       const errors = new FieldErrors('input');

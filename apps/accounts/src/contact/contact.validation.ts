@@ -2,7 +2,7 @@ import type { CreateContactInput, UpdateContactInput } from '../generated/graphq
 import type { FieldErrors } from '../common/field-errors';
 import { changedFields, pickFields } from '../common/fields';
 import { emailList, LIMITS, optionalText, phoneList } from '../common/field-rules';
-import { isUuid } from '../common/ids';
+import { canonicalUuid, isUuid } from '../common/ids';
 import type { ContactEntity } from './contact.entity';
 
 /** What a client may set on a contact (its account is fixed at creation). */
@@ -28,7 +28,8 @@ export function validateNewContact(
   input: CreateContactInput,
   phoneRegion: string,
 ): ContactFields & { accountId: string } {
-  if (!isUuid(input.accountId)) errors.add('accountId', 'is not an id this API returned');
+  const isAccountIdValid = isUuid(input.accountId);
+  if (!isAccountIdValid) errors.add('accountId', 'is not an id this API returned');
   const blank: ContactFields = {
     firstName: '',
     lastName: '',
@@ -39,7 +40,10 @@ export function validateNewContact(
     phones: [],
   };
   const { accountId, ...changes } = input;
-  return { ...mergeAndCheck(errors, blank, changes, phoneRegion), accountId };
+  return {
+    ...mergeAndCheck(errors, blank, changes, phoneRegion),
+    accountId: isAccountIdValid ? canonicalUuid(accountId) : accountId,
+  };
 }
 
 export function validateContactChanges(

@@ -3,6 +3,7 @@ import { v7 as uuidv7 } from 'uuid';
 import type { TenantScopedDatabase } from '@crm/database';
 import { signAccessToken, type Caller } from '@crm/subgraph';
 import { normalizeEmail } from '@crm/text';
+import { hasNulCharacter } from '../common/field-rules';
 import { isUniqueViolation } from '../common/unique-violation';
 import { inRequestedOrder, queryableIds } from '../common/ids';
 import type { TenantEntity } from '../tenant/tenant.entity';
@@ -60,11 +61,14 @@ export class UserService {
 
   async login(email: string, password: string): Promise<AuthSession> {
     // No tenant is known before the user is found: the one lookup allowed across tenants.
-    const member = await this.database.inSystemContext('authentication', async (manager) => {
-      const user = await manager.findOneBy(UserEntity, { email: normalizeEmail(email) });
-      const tenant = user && (await findTenant(manager, user.tenantId));
-      return user && tenant ? { user, tenant } : null;
-    });
+    // An email with a NUL character cannot be stored, so it is no one's (and would be an SQL error).
+    const member = hasNulCharacter(email)
+      ? null
+      : await this.database.inSystemContext('authentication', async (manager) => {
+          const user = await manager.findOneBy(UserEntity, { email: normalizeEmail(email) });
+          const tenant = user && (await findTenant(manager, user.tenantId));
+          return user && tenant ? { user, tenant } : null;
+        });
     // Verified even without a user, so an unknown email takes as long as a wrong password.
     const isPasswordCorrect = await verifyPassword(password, member?.user.passwordHash ?? null);
     if (!member || !member.user.active || !isPasswordCorrect) throw new LoginFailedError();
