@@ -2,7 +2,12 @@ import pino from 'pino';
 import { v7 as uuidv7 } from 'uuid';
 import type { DataSource, MigrationInterface, QueryRunner } from 'typeorm';
 import { Client } from 'pg';
-import { createServiceDataSource, protectTenantTable, runMigrations, TenantScopedDatabase } from '@crm/database';
+import {
+  createServiceDataSource,
+  protectTenantTable,
+  runMigrations,
+  TenantScopedDatabase,
+} from '@crm/database';
 import { AccountArchived, createEnvelope, deadLetterTopic } from '@crm/events';
 import {
   committedOffsets,
@@ -112,7 +117,12 @@ describe('EventConsumer with a handler that swallowed a failed SQL statement', (
       logger,
       retry: { attempts: 3, initialBackoffMs: 50, maxBackoffMs: 50 },
       fromBeginning: true,
-      consumerConfig: { sessionTimeout: 10_000, rebalanceTimeout: 10_000, heartbeatInterval: 1_000, maxWaitTimeInMs: 200 },
+      consumerConfig: {
+        sessionTimeout: 10_000,
+        rebalanceTimeout: 10_000,
+        heartbeatInterval: 1_000,
+        maxWaitTimeInMs: 200,
+      },
     });
     await consumer.start();
 

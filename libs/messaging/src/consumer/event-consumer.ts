@@ -104,6 +104,19 @@ export class EventConsumer {
         offset: payload.highWatermark,
       });
     });
+    // A rebalance may take partitions away: their last lag would otherwise be reported forever.
+    this.consumer.on(this.consumer.events.GROUP_JOIN, ({ payload }) => {
+      const assigned = new Set(
+        Object.entries(payload.memberAssignment).flatMap(([topic, partitions]) =>
+          partitions.map((partition) => partitionKey(topic, partition)),
+        ),
+      );
+      for (const key of [...this.highWatermarks.keys(), ...this.committedOffsets.keys()]) {
+        if (assigned.has(key)) continue;
+        this.highWatermarks.delete(key);
+        this.committedOffsets.delete(key);
+      }
+    });
     this.consumer.on(this.consumer.events.CRASH, ({ payload }) => {
       this.logger.error({ err: payload.error, restart: payload.restart }, 'kafka consumer crashed');
     });
@@ -230,10 +243,16 @@ export class EventConsumer {
         isApplied = await this.options.database.inTenant(event.tenantid, async (manager) => {
           if (!(await claimInInbox(manager, this.options.groupId, event))) return false;
           await handler(manager, event);
+          // PostgreSQL answers COMMIT of a transaction in which a statement failed with a silent
+          // ROLLBACK: a handler that caught such a failure would lose its effect and the inbox row
+          // while the offset still got committed. Any statement fails in an aborted transaction,
+          // which turns that case into a handler failure (retried, then dead-lettered).
+          await manager.query('SELECT 1');
           return true;
         });
       } catch (error) {
         if (attempt >= this.retry.attempts) {
+          await this.assertDatabaseAnswers(error);
           await this.deadLetter(topic, partition, message, 'handler-failed', error, attempt, event);
           return 'dead-lettered';
         }
@@ -250,6 +269,20 @@ export class EventConsumer {
       else this.counters.duplicatesSkipped += 1;
       await this.options.beforeOffsetCommit?.(event);
       return isApplied ? 'applied' : 'duplicate';
+    }
+  }
+
+  /**
+   * Every handler fails alike while PostgreSQL is down or failing over: that is an outage, not a
+   * poison message, and dead-lettering would drop every event consumed meanwhile. Throwing leaves
+   * the message uncommitted; kafkajs delivers it again once it restarts the consumer.
+   */
+  private async assertDatabaseAnswers(handlerError: unknown): Promise<void> {
+    try {
+      await this.options.database.dataSource.query('SELECT 1');
+    } catch (error) {
+      this.logger.error({ err: error }, 'database unreachable; leaving the message for a later delivery');
+      throw handlerError;
     }
   }
 
