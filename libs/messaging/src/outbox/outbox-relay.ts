@@ -39,17 +39,22 @@ export interface OutboxRelayMetrics {
 /**
  * Selects the next rows to publish. The fence `txid < pg_snapshot_xmin(pg_current_snapshot())`
  * admits only rows of transactions older than every transaction still in flight: those are final
- * (committed or rolled back), and no row can later appear below the fence. Transactions commit out
- * of order, so without it a later transaction's row could go out before an earlier one's. And since
- * the relay selects whatever is unpublished (no "position > last seen" cursor), a row that commits
- * late is picked up on a later poll and never skipped. The fence is server-wide: a long-running
- * writing transaction anywhere on the server delays publishing (never loses anything).
+ * (committed or rolled back), and no row can later appear below the fence. Since the relay selects
+ * whatever is unpublished (no "position > last seen" cursor), a row that commits late is picked up
+ * on a later poll and never skipped.
+ *
+ * Rows go out in `position` (insert) order, not txid order: txids are handed out at a
+ * transaction's first write, so a writer that wrote something else first can hold an older txid
+ * while writing an aggregate's NEXT version after another transaction's commit. Two writes of one
+ * aggregate are serialised by its row lock, so their positions follow their versions; and the fence
+ * releases both together (the older txid holds it back until it ends). The fence is server-wide: a
+ * long-running writing transaction anywhere on the server delays publishing, never loses anything.
  */
 const SELECT_PUBLISHABLE_ROWS = `
   SELECT "id", "topic", "message_key", "envelope"
   FROM "outbox"
   WHERE "published_at" IS NULL AND "txid" < pg_snapshot_xmin(pg_current_snapshot())
-  ORDER BY "txid", "position"
+  ORDER BY "position"
   LIMIT $1`;
 
 const MARK_PUBLISHED = `UPDATE "outbox" SET "published_at" = now() WHERE "id" = ANY($1::uuid[])`;

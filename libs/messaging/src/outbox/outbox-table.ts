@@ -23,7 +23,7 @@ export async function createOutboxTable(queryRunner: QueryRunner): Promise<void>
       "published_at" timestamptz NULL
     )`);
   await queryRunner.query(
-    `CREATE INDEX "outbox_unpublished_idx" ON "outbox" ("txid", "position") WHERE "published_at" IS NULL`,
+    `CREATE INDEX "outbox_unpublished_idx" ON "outbox" ("position") WHERE "published_at" IS NULL`,
   );
   await protectTenantTable(queryRunner, 'outbox', { systemContexts: ['outbox-relay'] });
   await grantSequenceUsage(queryRunner, 'outbox_position_seq');
