@@ -4,16 +4,25 @@ import type {
   GraphQLRequestListener,
 } from '@apollo/server';
 import { GraphQLError } from 'graphql';
-import { ServiceMetrics } from '@crm/service-runtime';
+import { ServiceMetrics, type Caller } from '@crm/service-runtime';
 import { operationMetricsPlugin } from './operation-metrics';
 
 /** Drives the plugin the way Apollo Server does at the end of each request. */
-async function finishRequest(plugin: ApolloServerPlugin, operationName: string | undefined, failed = false) {
-  const listener = (await plugin.requestDidStart?.({} as never)) as GraphQLRequestListener<object>;
+type Context = { caller: Caller | null };
+const signedIn: Context = { caller: { tenantId: 't', userId: 'u', roles: ['ANALYST'] } };
+
+async function finishRequest(
+  plugin: ApolloServerPlugin<Context>,
+  operationName: string | undefined,
+  failed = false,
+  contextValue: Context = signedIn,
+) {
+  const listener = (await plugin.requestDidStart?.({} as never)) as GraphQLRequestListener<Context>;
   await listener.willSendResponse?.({
     operationName,
+    contextValue,
     errors: failed ? [new GraphQLError('boom')] : undefined,
-  } as unknown as GraphQLRequestContextWillSendResponse<object>);
+  } as unknown as GraphQLRequestContextWillSendResponse<Context>);
 }
 
 async function operationCounts(metrics: ServiceMetrics): Promise<Map<string, number>> {
@@ -49,5 +58,20 @@ describe('operationMetricsPlugin', () => {
     expect(counts.size).toBeLessThanOrEqual(201);
     expect(counts.get('other/ok')).toBe(500 - (counts.size - 1) + 1);
     expect(counts.get('Probe0/ok')).toBe(1);
+  });
+
+  it('counts anonymous callers under one label, so they cannot use up the operation names', async () => {
+    const metrics = new ServiceMetrics('test');
+    const plugin = operationMetricsPlugin(metrics);
+    for (let index = 0; index < 300; index += 1) {
+      await finishRequest(plugin, `Probe${index}`, false, { caller: null });
+    }
+    await finishRequest(plugin, 'Accounts');
+    expect(await operationCounts(metrics)).toEqual(
+      new Map([
+        ['unauthenticated/ok', 300],
+        ['Accounts/ok', 1],
+      ]),
+    );
   });
 });

@@ -1,13 +1,13 @@
 import type { ApolloServerPlugin } from '@apollo/server';
-import type { ServiceMetrics } from '@crm/service-runtime';
+import type { Caller, ServiceMetrics } from '@crm/service-runtime';
 
 /** Distinct operation names kept as label values; later ones are counted as `other`. */
 const MAX_OPERATION_NAMES = 200;
 
 /**
- * Operation names come from the client (even unauthenticated ones, and `__typename`-only queries
- * are public), so each new name must not become a new series forever: names are bounded in length
- * and number.
+ * Operation names come from the client, so each new name must not become a new series forever:
+ * names are bounded in length and number, and only signed-in callers' names take a slot, so an
+ * anonymous client cannot use up the labels real operations need.
  */
 function operationLabeller(): (name: string | undefined) => string {
   const known = new Set<string>();
@@ -21,7 +21,9 @@ function operationLabeller(): (name: string | undefined) => string {
 }
 
 /** Per-operation outcome counts and root-resolver latency: what an on-call engineer looks at first. */
-export function operationMetricsPlugin(metrics: ServiceMetrics): ApolloServerPlugin {
+export function operationMetricsPlugin(
+  metrics: ServiceMetrics,
+): ApolloServerPlugin<{ caller: Caller | null }> {
   const operationLabel = operationLabeller();
   const operations = metrics.counter('graphql_operations_total', 'GraphQL operations by name and outcome', [
     'operation',
@@ -44,9 +46,9 @@ export function operationMetricsPlugin(metrics: ServiceMetrics): ApolloServerPlu
             },
           };
         },
-        async willSendResponse({ operationName, errors }) {
+        async willSendResponse({ operationName, errors, contextValue }) {
           operations.inc({
-            operation: operationLabel(operationName ?? undefined),
+            operation: contextValue.caller ? operationLabel(operationName ?? undefined) : 'unauthenticated',
             outcome: errors?.length ? 'error' : 'ok',
           });
         },
