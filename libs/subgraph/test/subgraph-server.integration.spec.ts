@@ -305,7 +305,9 @@ describe('a subgraph started with startSubgraph', () => {
     await post('mutation Ping { ping }');
     await post('query Broken { broken }', await tokenFor('ANALYST'));
     const text = await (await fetch(`${baseUrl}/metrics`)).text();
-    expect(text).toMatch(/^graphql_operations_total\{[^}]*operation="unauthenticated",outcome="ok"[^}]*\} [1-9]/m);
+    expect(text).toMatch(
+      /^graphql_operations_total\{[^}]*operation="unauthenticated",outcome="ok"[^}]*\} [1-9]/m,
+    );
     expect(text).toMatch(/^graphql_operations_total\{[^}]*operation="Broken",outcome="error"[^}]*\} [1-9]/m);
     expect(text).toMatch(/^http_request_duration_seconds_count\{[^}]*route="\/graphql"[^}]*\} [1-9]/m);
     expect(text).toMatch(

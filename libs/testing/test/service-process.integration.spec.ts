@@ -82,9 +82,14 @@ describe('startServiceProcess, waitUntilReady and stop, on a fixture HTTP server
     expect(isAlive(service.pid)).toBe(true);
     await waitUntilReady(service, { timeoutMs: 30_000 });
 
-    expect(service.output()).toContain('GET /health/ready -> 503');
-    expect(service.output()).toContain('GET /health/ready -> 200');
-    expect(service.output()).toContain('fixture: a line on stderr');
+    // The fixture logs each answer after sending it, so its last line may still be in the pipe.
+    const output = await eventually(
+      'the fixture to log its 200',
+      () => service.output(),
+      (text) => text.includes('GET /health/ready -> 200'),
+    );
+    expect(output).toContain('GET /health/ready -> 503');
+    expect(output).toContain('fixture: a line on stderr');
     const response = await fetch(`${service.origin}/health/ready`);
     expect(response.status).toBe(200);
     expect(service.hasExited()).toBe(false);
