@@ -1,4 +1,5 @@
 import { setTimeout as sleep } from 'node:timers/promises';
+import type { Kafka, Producer } from 'kafkajs';
 import { v7 as uuidv7 } from 'uuid';
 import { TenantScopedDatabase } from '@crm/database';
 import { AccountCreated } from '@crm/events';
@@ -16,6 +17,7 @@ const { logger, kafka, stoppedAfterTest, topics, db, recorder } = messagingInteg
     crash: 'relay-crash',
     concurrent: 'relay-concurrent',
     ordering: 'relay-ordering',
+    recovery: 'relay-recovery',
     leadership: 'relay-leadership',
   },
   record: 'topics',
@@ -186,6 +188,43 @@ describe('OutboxRelay against real PostgreSQL and Kafka', () => {
     await relay.stop();
 
     expect(published.map((message) => JSON.parse(message.value ?? 'null').sequence)).toEqual(['1', '2']);
+  });
+
+  it('replaces its producer after a failed send, and the unmarked rows go out with the new one', async () => {
+    const topic = topics.recovery;
+    const producers: Producer[] = [];
+    // The real client, except that the first producer's sends fail as if the broker had not answered.
+    const flakyKafka = Object.create(kafka, {
+      producer: {
+        value: (config: Parameters<Kafka['producer']>[0]) => {
+          const producer = kafka.producer(config);
+          if (producers.length === 0) {
+            producer.sendBatch = async () => {
+              throw new Error('injected: the broker did not answer');
+            };
+          }
+          producers.push(producer);
+          return producer;
+        },
+      },
+    }) as Kafka;
+    const envelope = await db.database.inTenant(tenantId, (manager) =>
+      publishEvent(manager, accountCreatedOn(topic), accountCreatedFacts(tenantId, 'Recovered Co')),
+    );
+
+    const relay = relayFor(db.database, { kafka: flakyKafka, errorBackoffMs: 50 });
+    await relay.start();
+    const [message] = await recorder.waitForMessages(topic, 1);
+    await eventually(
+      'the row marked published',
+      () => relay.metrics.published,
+      (published) => published === 1,
+    );
+    await relay.stop();
+
+    expect(message.headers.ce_id).toBe(envelope.id);
+    expect(producers).toHaveLength(2);
+    expect(relay.metrics.errors).toBe(1);
   });
 
   it('lets only one relay per service publish, and another take over when the leader stops', async () => {

@@ -66,7 +66,7 @@ const MARK_PUBLISHED = `UPDATE "outbox" SET "published_at" = now() WHERE "id" = 
  */
 export class OutboxRelay {
   private readonly logger: Logger;
-  private readonly producer: Producer;
+  private producer: Producer;
   private readonly leadership: RelayLeadership;
   private readonly counters = { published: 0, batches: 0, errors: 0 };
   private stopSignal = new StopSignal();
@@ -143,7 +143,12 @@ export class OutboxRelay {
     );
     if (rows.length === 0) return 0;
 
-    await this.producer.sendBatch({ topicMessages: groupByTopic(rows), acks: ACKS_ALL_IN_SYNC_REPLICAS });
+    try {
+      await this.producer.sendBatch({ topicMessages: groupByTopic(rows), acks: ACKS_ALL_IN_SYNC_REPLICAS });
+    } catch (error) {
+      await this.replaceProducer();
+      throw error;
+    }
     const ids = rows.map((row) => row.id);
     await this.options.onBatchPublished?.(ids);
     await database.inSystemContext('outbox-relay', (manager) => manager.query(MARK_PUBLISHED, [ids]));
@@ -151,6 +156,20 @@ export class OutboxRelay {
     this.counters.published += rows.length;
     this.counters.batches += 1;
     return rows.length;
+  }
+
+  /**
+   * After a failed send an idempotent producer may hold sequence numbers the broker never saw
+   * (kafkajs then fails every later send as out of order); a new producer gets a fresh producer id,
+   * and the unmarked rows go out again with it.
+   */
+  private async replaceProducer(): Promise<void> {
+    const failed = this.producer;
+    this.producer = createReliableProducer(this.options.kafka);
+    await failed.disconnect().catch((error: unknown) => {
+      this.logger.warn({ err: error }, 'could not disconnect the failed producer');
+    });
+    await this.producer.connect();
   }
 
   private async sweepPublishedRowsIfDue(): Promise<void> {
