@@ -4,7 +4,7 @@ import type { DataSource, EntityManager } from 'typeorm';
  * Work that runs without a tenant on purpose, each with its own row-level-security policy
  * (see `row-level-security.ts`). Request paths never use these.
  */
-export type SystemContext = 'outbox-relay' | 'authentication';
+export type SystemContext = 'outbox-relay' | 'inbox-retention' | 'authentication';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 

@@ -15,6 +15,11 @@ export { OutboxRelay, type OutboxRelayOptions, type OutboxRelayMetrics } from '.
 export { deletePublishedOutboxRows } from './outbox/outbox-retention';
 
 export { createInboxTable, dropInboxTable } from './consumer/inbox-table';
+export {
+  InboxRetention,
+  deleteProcessedInboxEntries,
+  type InboxRetentionOptions,
+} from './consumer/inbox-retention';
 export { on, type EventHandler, type EventHandlers } from './consumer/event-handlers';
 export { DEFAULT_RETRY_POLICY, type RetryPolicy } from './consumer/retry-policy';
 export { DEAD_LETTER_HEADERS, type DeadLetterReason } from './consumer/dead-letter';

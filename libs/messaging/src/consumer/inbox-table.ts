@@ -16,7 +16,7 @@ export async function createInboxTable(queryRunner: QueryRunner): Promise<void> 
       "processed_at" timestamptz NOT NULL DEFAULT now(),
       PRIMARY KEY ("tenant_id", "consumer_group", "event_id")
     )`);
-  await protectTenantTable(queryRunner, 'inbox');
+  await protectTenantTable(queryRunner, 'inbox', { systemContexts: ['inbox-retention'] });
 }
 
 export async function dropInboxTable(queryRunner: QueryRunner): Promise<void> {
