@@ -50,6 +50,8 @@ describe('accounts access rules', () => {
     ['Mutation.createContact', accountsAccessRules.Mutation.createContact, salesWriters],
     ['Mutation.updateContact', accountsAccessRules.Mutation.updateContact, salesWriters],
     ['Mutation.inviteUser', accountsAccessRules.Mutation.inviteUser, ['ADMIN']],
+    ['Mutation.invitationLink', accountsAccessRules.Mutation.invitationLink, ['ADMIN']],
+    ['Mutation.acceptInvitation', accountsAccessRules.Mutation.acceptInvitation, ['anonymous', ...everyone]],
     ['Mutation.signUp', accountsAccessRules.Mutation.signUp, ['anonymous', ...everyone]],
     ['Mutation.login', accountsAccessRules.Mutation.login, ['anonymous', ...everyone]],
   ])('%s may be called by %j', (_operation, rule, expected) => {

@@ -18,6 +18,9 @@ export const accountsAccessRules = {
     signUp: 'PUBLIC',
     login: 'PUBLIC',
     inviteUser: ADMIN_ONLY,
+    invitationLink: ADMIN_ONLY,
+    /** The invitation token is the credential: the invited user has no access token yet. */
+    acceptInvitation: 'PUBLIC',
     createAccount: SALES_WRITERS,
     updateAccount: SALES_WRITERS,
     archiveAccount: SALES_WRITERS,

@@ -11,6 +11,7 @@ describe('accounts configuration', () => {
       ACCOUNTS_MIGRATION_DATABASE_URL: 'postgres://postgres@127.0.0.1:5432/crm_accounts',
       SIGNUP_ENABLED: true,
       DEFAULT_PHONE_REGION: 'IR',
+      INVITATION_TTL_SECONDS: 7 * 24 * 3600,
     });
   });
 
@@ -25,6 +26,7 @@ describe('accounts configuration', () => {
     [{ ...required, ACCOUNTS_DATABASE_URL: 'mysql://x' }, 'ACCOUNTS_DATABASE_URL'],
     [{ ...required, DEFAULT_PHONE_REGION: 'XX' }, 'DEFAULT_PHONE_REGION'],
     [{ ...required, SIGNUP_ENABLED: 'maybe' }, 'SIGNUP_ENABLED'],
+    [{ ...required, INVITATION_TTL_SECONDS: '10' }, 'INVITATION_TTL_SECONDS'],
   ])('refuses %j, naming %s', (env, variable) => {
     expect(() => parseConfig(accountsConfigShape, env)).toThrow(
       new RegExp(`invalid configuration: .*${variable}`),

@@ -21,6 +21,13 @@ export const accountsConfigShape = {
     .min(60)
     .max(7 * 24 * 3600)
     .default(8 * 3600),
+  /** How long an invitation token (Mutation.invitationLink) can be accepted: 7 days by default. */
+  INVITATION_TTL_SECONDS: z.coerce
+    .number()
+    .int()
+    .min(60)
+    .max(30 * 24 * 3600)
+    .default(7 * 24 * 3600),
   SIGNUP_ENABLED: z.stringbool().default(true),
   /** Settings of a tenant created by signUp without its own. */
   DEFAULT_TENANT_CURRENCY: z

@@ -35,6 +35,7 @@ export function startAccountsSubgraph(options: AccountsSubgraphOptions): Promise
       audience: config.JWT_AUDIENCE,
       expiresInSeconds: config.ACCESS_TOKEN_TTL_SECONDS,
     },
+    invitation: { expiresInSeconds: config.INVITATION_TTL_SECONDS },
   });
   return startSubgraph({
     name: 'accounts',

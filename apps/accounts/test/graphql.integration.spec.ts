@@ -196,4 +196,91 @@ describe('the accounts subgraph over HTTP', () => {
       null,
     ]);
   });
+
+  it('resolves a representation without an id to null, for every entity type', async () => {
+    const result = await server.request<{ _entities: unknown[] }>(
+      `query($representations: [_Any!]!) { _entities(representations: $representations) {
+         ... on Account { displayName } ... on Contact { firstName } ... on User { name } ... on Tenant { name } } }`,
+      {
+        representations: [
+          { __typename: 'Account' },
+          { __typename: 'Contact' },
+          { __typename: 'User' },
+          { __typename: 'Tenant' },
+          { __typename: 'User', id: null },
+          { __typename: 'Tenant', id: tenant.tenantId },
+        ],
+      },
+      await server.tokenFor(tenant.admin),
+    );
+    expect(result.errors).toBeUndefined();
+    expect(result.data?._entities).toEqual([null, null, null, null, null, { name: 'GraphQL Tenant' }]);
+  });
+
+  describe('invitations', () => {
+    const LINK = 'mutation($userId: ID!) { invitationLink(userId: $userId) }';
+    const ACCEPT = `mutation($token: String!, $password: String!) {
+      acceptInvitation(token: $token, password: $password) { token user { id role } tenant { id } } }`;
+
+    it('lets an ADMIN get a link and the invited member accept it without a token, then log in', async () => {
+      const member = await inviteMember(services, tenant.admin, 'ANALYST');
+      const link = await server.request<{ invitationLink: string }>(
+        LINK,
+        { userId: member.userId },
+        await server.tokenFor(tenant.admin),
+      );
+      expect(link.errors).toBeUndefined();
+      const invitation = link.data?.invitationLink ?? '';
+
+      const accepted = await server.request<{ acceptInvitation: { token: string } }>(ACCEPT, {
+        token: invitation,
+        password: 'an analyst password',
+      });
+      expect(accepted.errors).toBeUndefined();
+      expect(accepted.data?.acceptInvitation).toMatchObject({
+        user: { id: member.userId, role: 'ANALYST' },
+        tenant: { id: tenant.tenantId },
+      });
+      const me = await server.request<{ me: { id: string } }>(
+        '{ me { id } }',
+        {},
+        accepted.data?.acceptInvitation.token,
+      );
+      expect(me.data?.me.id).toBe(member.userId);
+
+      const again = await server.request(ACCEPT, { token: invitation, password: 'another password' });
+      expect(again.errors?.[0]?.extensions?.code).toBe('CONFLICT');
+    });
+
+    it('refuses a link to a non-ADMIN with FORBIDDEN', async () => {
+      const member = await inviteMember(services, tenant.admin, 'SALES_REP');
+      for (const role of ['MANAGER', 'SALES_REP', 'MARKETER', 'ANALYST'] as const) {
+        const caller = await inviteMember(services, tenant.admin, role);
+        const result = await server.request(LINK, { userId: member.userId }, await server.tokenFor(caller));
+        expect({ role, code: result.errors?.[0]?.extensions?.code }).toEqual({ role, code: 'FORBIDDEN' });
+        expect(result.data?.invitationLink ?? null).toBeNull();
+      }
+    });
+
+    it('refuses an access token as an invitation, and an invitation as an access token', async () => {
+      const member = await inviteMember(services, tenant.admin, 'SALES_REP');
+      const asInvitation = await server.request(ACCEPT, {
+        token: await server.tokenFor(member),
+        password: 'a long password',
+      });
+      expect(asInvitation.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+      expect(
+        (
+          await db.ownerQuery('SELECT 1 FROM "users" WHERE "id" = $1 AND "password_hash" IS NULL', [
+            member.userId,
+          ])
+        ).length,
+      ).toBe(1);
+
+      const invitation = await services.users.invitationLink(tenant.admin, member.userId);
+      const asAccessToken = await server.request('{ me { id } }', {}, invitation);
+      expect(asAccessToken.status).toBe(401);
+      expect(asAccessToken.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+    });
+  });
 });

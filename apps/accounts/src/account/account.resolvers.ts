@@ -1,5 +1,6 @@
 import { assertPageSize, requireCaller } from '@crm/subgraph';
 import type { Resolvers } from '../generated/graphql';
+import { referencedId } from '../common/ids';
 import { decodeListingCursor } from '../common/listing-cursor';
 import type { AccountService } from './account.service';
 
@@ -28,7 +29,10 @@ export function accountResolvers(accounts: AccountService): Resolvers {
       totalCount: (page) => page.countTotal(),
     },
     Account: {
-      __resolveReference: (reference, context) => context.loaders.accounts.byId.load(reference.id),
+      __resolveReference: (reference, context) => {
+        const id = referencedId(reference);
+        return id === null ? null : context.loaders.accounts.byId.load(id);
+      },
       archived: (account) => account.archivedAt !== null,
       owner: (account, _args, context) =>
         account.ownerId ? context.loaders.users.byId.load(account.ownerId) : null,

@@ -26,3 +26,11 @@ export function inRequestedOrder<T extends { id: string }>(
   const byId = new Map(found.map((row) => [row.id, row]));
   return ids.map((id) => byId.get(id) ?? null);
 }
+
+/**
+ * The id of an entity representation the gateway sent. A representation without one (or with one
+ * that is not a string) names nothing, so its entity resolves to null rather than reaching a loader.
+ */
+export function referencedId(reference: { id?: unknown }): string | null {
+  return typeof reference.id === 'string' ? reference.id : null;
+}

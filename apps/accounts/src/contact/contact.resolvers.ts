@@ -1,5 +1,6 @@
 import { requireCaller } from '@crm/subgraph';
 import type { Resolvers } from '../generated/graphql';
+import { referencedId } from '../common/ids';
 import type { ContactService } from './contact.service';
 
 export function contactResolvers(contacts: ContactService): Resolvers {
@@ -12,7 +13,10 @@ export function contactResolvers(contacts: ContactService): Resolvers {
       updateContact: (_root, args, context) => contacts.updateContact(requireCaller(context), args.input),
     },
     Contact: {
-      __resolveReference: (reference, context) => context.loaders.contacts.byId.load(reference.id),
+      __resolveReference: (reference, context) => {
+        const id = referencedId(reference);
+        return id === null ? null : context.loaders.contacts.byId.load(id);
+      },
       account: (contact, _args, context) => context.loaders.accounts.byId.load(contact.accountId),
     },
   };

@@ -217,17 +217,35 @@ export type LifecycleStage =
 
 export type Mutation = {
   __typename?: 'Mutation';
+  /**
+   * Sets an invited user's password (the rules of signUp) and signs them in, like login. Once only:
+   * after the password is set, the same token is a CONFLICT. An expired, forged or non-invitation
+   * token is UNAUTHENTICATED, and nothing is written.
+   */
+  acceptInvitation: AuthPayload;
   /** Idempotent: archiving an archived account changes nothing. */
   archiveAccount: Account;
   createAccount: Account;
   createContact: Contact;
-  /** ADMIN only. Creates the team member without a password: signing in needs the invitation-acceptance flow, which is not built yet. */
+  /**
+   * ADMIN only. A signed invitation token for a member of the tenant who has not set a password yet,
+   * valid for INVITATION_TTL_SECONDS (7 days by default); the client delivers it, e.g. in a link.
+   * NOT_FOUND for an unknown user; CONFLICT once the user has a password.
+   */
+  invitationLink: Scalars['String']['output'];
+  /** ADMIN only. Creates the team member without a password: they set one with acceptInvitation, using a token from invitationLink. */
   inviteUser: User;
   login: AuthPayload;
   /** A new tenant and its ADMIN (can be switched off with SIGNUP_ENABLED=false). Settings default from the service configuration. */
   signUp: AuthPayload;
   updateAccount: Account;
   updateContact: Contact;
+};
+
+
+export type MutationAcceptInvitationArgs = {
+  password: Scalars['String']['input'];
+  token: Scalars['String']['input'];
 };
 
 
@@ -243,6 +261,11 @@ export type MutationCreateAccountArgs = {
 
 export type MutationCreateContactArgs = {
   input: CreateContactInput;
+};
+
+
+export type MutationInvitationLinkArgs = {
+  userId: Scalars['ID']['input'];
 };
 
 
@@ -651,9 +674,11 @@ export interface JsonScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes
 }
 
 export type MutationResolvers<ContextType = AccountsContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
+  acceptInvitation?: Resolver<ResolversTypes['AuthPayload'], ParentType, ContextType, RequireFields<MutationAcceptInvitationArgs, 'password' | 'token'>>;
   archiveAccount?: Resolver<ResolversTypes['Account'], ParentType, ContextType, RequireFields<MutationArchiveAccountArgs, 'id'>>;
   createAccount?: Resolver<ResolversTypes['Account'], ParentType, ContextType, RequireFields<MutationCreateAccountArgs, 'input'>>;
   createContact?: Resolver<ResolversTypes['Contact'], ParentType, ContextType, RequireFields<MutationCreateContactArgs, 'input'>>;
+  invitationLink?: Resolver<ResolversTypes['String'], ParentType, ContextType, RequireFields<MutationInvitationLinkArgs, 'userId'>>;
   inviteUser?: Resolver<ResolversTypes['User'], ParentType, ContextType, RequireFields<MutationInviteUserArgs, 'email' | 'name' | 'role'>>;
   login?: Resolver<ResolversTypes['AuthPayload'], ParentType, ContextType, RequireFields<MutationLoginArgs, 'email' | 'password'>>;
   signUp?: Resolver<ResolversTypes['AuthPayload'], ParentType, ContextType, RequireFields<MutationSignUpArgs, 'email' | 'name' | 'password' | 'tenantName'>>;

@@ -1,7 +1,11 @@
 import type { Resolvers } from '../generated/graphql';
+import { referencedId } from '../common/ids';
 
 export const tenantResolvers: Resolvers = {
   Tenant: {
-    __resolveReference: (reference, context) => context.loaders.tenants.byId.load(reference.id),
+    __resolveReference: (reference, context) => {
+      const id = referencedId(reference);
+      return id === null ? null : context.loaders.tenants.byId.load(id);
+    },
   },
 };

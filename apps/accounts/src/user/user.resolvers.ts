@@ -1,5 +1,6 @@
 import { requireCaller } from '@crm/subgraph';
 import type { Resolvers } from '../generated/graphql';
+import { referencedId } from '../common/ids';
 import type { UserService } from './user.service';
 
 export function userResolvers(users: UserService): Resolvers {
@@ -12,9 +13,14 @@ export function userResolvers(users: UserService): Resolvers {
       signUp: (_root, args) => users.signUp(args),
       login: (_root, args) => users.login(args.email, args.password),
       inviteUser: (_root, args, context) => users.inviteUser(requireCaller(context), args),
+      invitationLink: (_root, args, context) => users.invitationLink(requireCaller(context), args.userId),
+      acceptInvitation: (_root, args) => users.acceptInvitation(args.token, args.password),
     },
     User: {
-      __resolveReference: (reference, context) => context.loaders.users.byId.load(reference.id),
+      __resolveReference: (reference, context) => {
+        const id = referencedId(reference);
+        return id === null ? null : context.loaders.users.byId.load(id);
+      },
     },
   };
 }

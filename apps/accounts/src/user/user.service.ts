@@ -1,7 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import { v7 as uuidv7 } from 'uuid';
 import type { TenantScopedDatabase } from '@crm/database';
-import { signAccessToken, type Caller } from '@crm/subgraph';
+import { NotFoundError, signAccessToken, type Caller } from '@crm/subgraph';
 import { normalizeEmail } from '@crm/text';
 import { hasNulCharacter } from '../common/field-rules';
 import { isUniqueViolation } from '../common/unique-violation';
@@ -9,10 +9,23 @@ import { inRequestedOrder, queryableIds } from '../common/ids';
 import type { TenantEntity } from '../tenant/tenant.entity';
 import { findTenant, insertTenant } from '../tenant/tenant.service';
 import type { TenantSettings } from '../tenant/tenant-settings';
+import { signInvitationToken, verifyInvitationToken } from './invitation-token';
 import { hashPassword, verifyPassword } from './password';
 import { UserEntity } from './user.entity';
-import { EmailTakenError, LoginFailedError, SignUpDisabledError } from './user.errors';
-import { validateInvite, validateSignUp, type InviteRequest, type SignUpRequest } from './user.validation';
+import {
+  EmailTakenError,
+  InvalidInvitationError,
+  LoginFailedError,
+  PasswordAlreadySetError,
+  SignUpDisabledError,
+} from './user.errors';
+import {
+  validateInvite,
+  validateNewPassword,
+  validateSignUp,
+  type InviteRequest,
+  type SignUpRequest,
+} from './user.validation';
 
 /** What signUp and login return: the AuthPayload of the schema. */
 export interface AuthSession {
@@ -25,6 +38,8 @@ export interface IdentitySettings {
   isSignUpEnabled: boolean;
   tenantDefaults: TenantSettings;
   accessToken: { secret: string; issuer: string; audience: string; expiresInSeconds: number };
+  /** Invitation tokens are signed with the access token's secret and issuer, for their own audience. */
+  invitation: { expiresInSeconds: number };
 }
 
 /** The built-in identity provider: tenants' sign-up, login, and team membership. */
@@ -83,6 +98,48 @@ export class UserService {
         insertUser(manager, { tenantId: caller.tenantId, ...invite, passwordHash: null }),
       ),
     );
+  }
+
+  /**
+   * A token that lets an invited member of the caller's tenant set their password once
+   * (acceptInvitation). The client delivers it; nothing is stored, so nothing is written.
+   */
+  async invitationLink(caller: Caller, userId: string): Promise<string> {
+    const [user] = await this.database.inTenant(caller.tenantId, (manager) =>
+      findUsers(manager, caller.tenantId, [userId]),
+    );
+    if (!user) throw new NotFoundError('user', userId);
+    if (user.passwordHash !== null) throw new PasswordAlreadySetError();
+    const { secret, issuer } = this.settings.accessToken;
+    return signInvitationToken(
+      { tenantId: user.tenantId, userId: user.id },
+      { secret, issuer, expiresInSeconds: this.settings.invitation.expiresInSeconds },
+    );
+  }
+
+  /**
+   * Sets the invited user's password and signs them in. Usable once: the token names a user
+   * without a password, and the row is locked while that is checked and changed, so of two
+   * concurrent acceptances one sets the password and the other is a CONFLICT.
+   */
+  async acceptInvitation(token: string, password: string): Promise<AuthSession> {
+    const invitation = await verifyInvitationToken(token, this.settings.accessToken);
+    if (!invitation) throw new InvalidInvitationError();
+    const passwordHash = await hashPassword(validateNewPassword(password));
+    const { tenantId, userId } = invitation;
+    const member = await this.database.inTenant(tenantId, async (manager) => {
+      const user = await manager.findOne(UserEntity, {
+        where: { tenantId, id: userId },
+        lock: { mode: 'pessimistic_write' },
+      });
+      const tenant = user && (await findTenant(manager, tenantId));
+      if (!user || !tenant || !user.active) throw new InvalidInvitationError();
+      if (user.passwordHash !== null) throw new PasswordAlreadySetError();
+      user.passwordHash = passwordHash;
+      await manager.save(user); // bumps version and updatedAt
+      return { user, tenant };
+    });
+    return { token: await this.issueAccessToken(member.user), ...member };
   }
 
   listUsers(tenantId: string): Promise<UserEntity[]> {

@@ -1,5 +1,5 @@
 import { InvalidInputError } from '@crm/subgraph';
-import { validateInvite, validateSignUp, type SignUpRequest } from './user.validation';
+import { validateInvite, validateNewPassword, validateSignUp, type SignUpRequest } from './user.validation';
 
 const defaults = { defaultCurrency: 'IRR', locale: 'fa-IR', timeZone: 'Asia/Tehran', phoneRegion: 'IR' };
 const request: SignUpRequest = {
@@ -52,5 +52,13 @@ describe('validateInvite', () => {
     expect(fieldsOf(() => validateInvite({ email: 'a@b.example', name: ' ', role: 'ADMIN' }))).toEqual([
       'name',
     ]);
+  });
+});
+
+describe('validateNewPassword', () => {
+  it('keeps a password of the sign-up rules exactly and refuses others on `password`', () => {
+    expect(validateNewPassword(' spaced password ')).toBe(' spaced password ');
+    expect(fieldsOf(() => validateNewPassword('short'))).toEqual(['password']);
+    expect(fieldsOf(() => validateNewPassword('x'.repeat(201)))).toEqual(['password']);
   });
 });

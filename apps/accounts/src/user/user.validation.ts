@@ -71,3 +71,11 @@ export function validateInvite(request: InviteRequest): InviteRequest {
   errors.throwIfAny();
   return valid;
 }
+
+/** acceptInvitation's password: the rules of signUp, on the top-level `password` argument. */
+export function validateNewPassword(value: string): string {
+  const errors = new FieldErrors();
+  const valid = password(errors, value);
+  errors.throwIfAny();
+  return valid;
+}

@@ -18,6 +18,7 @@ export function testIdentitySettings(overrides: Partial<IdentitySettings> = {}):
       audience: 'crm-api',
       expiresInSeconds: 600,
     },
+    invitation: { expiresInSeconds: 3600 },
     ...overrides,
   };
 }
