@@ -50,30 +50,27 @@ export async function signUpTenant(url: string, tenantName: string): Promise<Sig
   return { token: signUp.token, tenantId: signUp.tenant.id, userId: signUp.user.id };
 }
 
-export async function createAccount(
+async function createReturningId(
   url: string,
   token: string,
+  mutation: 'createAccount' | 'createContact',
+  inputType: 'CreateAccountInput' | 'CreateContactInput',
   input: Record<string, unknown>,
 ): Promise<string> {
   const result = await postGraphQL(
     url,
-    'mutation Create($input: CreateAccountInput!) { createAccount(input: $input) { id } }',
+    `mutation Create($input: ${inputType}!) { ${mutation}(input: $input) { id } }`,
     { token, variables: { input } },
   );
-  return idOf(dataOf(result, 'createAccount')['createAccount']);
+  return idOf(dataOf(result, mutation)[mutation]);
 }
 
-export async function createContact(
-  url: string,
-  token: string,
-  input: Record<string, unknown>,
-): Promise<string> {
-  const result = await postGraphQL(
-    url,
-    'mutation Create($input: CreateContactInput!) { createContact(input: $input) { id } }',
-    { token, variables: { input } },
-  );
-  return idOf(dataOf(result, 'createContact')['createContact']);
+export function createAccount(url: string, token: string, input: Record<string, unknown>): Promise<string> {
+  return createReturningId(url, token, 'createAccount', 'CreateAccountInput', input);
+}
+
+export function createContact(url: string, token: string, input: Record<string, unknown>): Promise<string> {
+  return createReturningId(url, token, 'createContact', 'CreateContactInput', input);
 }
 
 /** A B2B company with `contactCount` contacts, the first one primary. */
