@@ -1,5 +1,5 @@
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
-import { AggregateVersionColumn, CreatedAtColumn, UpdatedAtColumn } from '../common/audit-columns';
+import { VersionedAggregate } from '../common/versioned-aggregate';
 import { TenantEntity } from '../tenant/tenant.entity';
 import { UserEntity } from '../user/user.entity';
 
@@ -31,7 +31,7 @@ export interface Address {
 @Index('accounts_parent_idx', ['tenantId', 'parentId'])
 // A GIN trigram index TypeORM cannot describe; created by the migration (see its search function).
 @Index('accounts_search_idx', { synchronize: false })
-export class AccountEntity {
+export class AccountEntity extends VersionedAggregate {
   @PrimaryColumn({ name: 'tenant_id', type: 'uuid', primaryKeyConstraintName: 'accounts_pkey' })
   tenantId!: string;
 
@@ -109,15 +109,6 @@ export class AccountEntity {
   /** Names, emails and phones in every searchable spelling (see account.search.ts); never shown. */
   @Column({ name: 'search_text', type: 'text' })
   searchText!: string;
-
-  @CreatedAtColumn()
-  createdAt!: Date;
-
-  @UpdatedAtColumn()
-  updatedAt!: Date;
-
-  @AggregateVersionColumn()
-  version!: number;
 
   // Relations declared only for their foreign keys, which include tenant_id so that an owner,
   // parent or tenant can never belong to another tenant. Never loaded: DataLoaders do that.

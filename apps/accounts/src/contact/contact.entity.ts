@@ -1,5 +1,5 @@
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
-import { AggregateVersionColumn, CreatedAtColumn, UpdatedAtColumn } from '../common/audit-columns';
+import { VersionedAggregate } from '../common/versioned-aggregate';
 import { AccountEntity } from '../account/account.entity';
 
 export const BUYING_ROLES = [
@@ -17,7 +17,7 @@ export type BuyingRole = (typeof BUYING_ROLES)[number];
 @Entity({ name: 'contacts' })
 @Index('contacts_account_idx', ['tenantId', 'accountId', 'createdAt', 'id'])
 @Index('contacts_one_primary_per_account', ['tenantId', 'accountId'], { unique: true, where: '"is_primary"' })
-export class ContactEntity {
+export class ContactEntity extends VersionedAggregate {
   @PrimaryColumn({ name: 'tenant_id', type: 'uuid', primaryKeyConstraintName: 'contacts_pkey' })
   tenantId!: string;
 
@@ -48,15 +48,6 @@ export class ContactEntity {
   /** E.164. */
   @Column({ type: 'text', array: true })
   phones!: string[];
-
-  @CreatedAtColumn()
-  createdAt!: Date;
-
-  @UpdatedAtColumn()
-  updatedAt!: Date;
-
-  @AggregateVersionColumn()
-  version!: number;
 
   /** Declared only for its foreign key (tenant_id included: same tenant as the account). */
   @ManyToOne(() => AccountEntity, { nullable: false })

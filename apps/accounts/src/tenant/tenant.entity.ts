@@ -1,12 +1,12 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
-import { AggregateVersionColumn, CreatedAtColumn, UpdatedAtColumn } from '../common/audit-columns';
+import { VersionedAggregate } from '../common/versioned-aggregate';
 
 /**
  * A customer of the platform. Its key column is `tenant_id` like every other table's tenant column,
  * so the same row-level-security policy protects it: a tenant sees only its own row.
  */
 @Entity({ name: 'tenants' })
-export class TenantEntity {
+export class TenantEntity extends VersionedAggregate {
   @PrimaryColumn({ name: 'tenant_id', type: 'uuid', primaryKeyConstraintName: 'tenants_pkey' })
   id!: string;
 
@@ -28,13 +28,4 @@ export class TenantEntity {
   /** ISO 3166 region for reading phone numbers typed without a country code. */
   @Column({ name: 'phone_region', type: 'text' })
   phoneRegion!: string;
-
-  @CreatedAtColumn()
-  createdAt!: Date;
-
-  @UpdatedAtColumn()
-  updatedAt!: Date;
-
-  @AggregateVersionColumn()
-  version!: number;
 }

@@ -1,6 +1,6 @@
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
 import { ROLES, type Role } from '@crm/subgraph';
-import { AggregateVersionColumn, CreatedAtColumn, UpdatedAtColumn } from '../common/audit-columns';
+import { VersionedAggregate } from '../common/versioned-aggregate';
 import { TenantEntity } from '../tenant/tenant.entity';
 
 /** A member of a tenant's team. */
@@ -8,7 +8,7 @@ import { TenantEntity } from '../tenant/tenant.entity';
 // The one index that does not start with tenant_id: `login(email, password)` carries no tenant, so
 // an email must name exactly one user across the platform.
 @Index('users_email_key', ['email'], { unique: true })
-export class UserEntity {
+export class UserEntity extends VersionedAggregate {
   @PrimaryColumn({ name: 'tenant_id', type: 'uuid', primaryKeyConstraintName: 'users_pkey' })
   tenantId!: string;
 
@@ -31,15 +31,6 @@ export class UserEntity {
 
   @Column({ type: 'boolean' })
   active!: boolean;
-
-  @CreatedAtColumn()
-  createdAt!: Date;
-
-  @UpdatedAtColumn()
-  updatedAt!: Date;
-
-  @AggregateVersionColumn()
-  version!: number;
 
   /** Declared only for its foreign key; never loaded. */
   @ManyToOne(() => TenantEntity, { nullable: false })
