@@ -1,23 +1,11 @@
 import { unwrapResolverError } from '@apollo/server/errors';
 import type { GraphQLFormattedError } from 'graphql';
 import type { Logger } from 'pino';
+import { CLIENT_ERROR_CODES } from '@crm/service-runtime';
 import { SUBGRAPH_UNAVAILABLE } from './subgraph-errors';
 
-/** Errors a client caused or can act on: their message is safe to show as is. */
-const PUBLIC_CODES = new Set([
-  'GRAPHQL_PARSE_FAILED',
-  'GRAPHQL_VALIDATION_FAILED',
-  'BAD_USER_INPUT',
-  'BAD_REQUEST',
-  'PERSISTED_QUERY_NOT_FOUND',
-  'PERSISTED_QUERY_NOT_SUPPORTED',
-  'OPERATION_RESOLUTION_FAILURE',
-  'UNAUTHENTICATED',
-  'FORBIDDEN',
-  'NOT_FOUND',
-  'CONFLICT',
-  SUBGRAPH_UNAVAILABLE,
-]);
+/** Errors a client caused or can act on (subgraphs' domain errors included): shown as they are. */
+const PUBLIC_CODES = new Set([...CLIENT_ERROR_CODES, 'NOT_FOUND', 'CONFLICT', SUBGRAPH_UNAVAILABLE]);
 
 /** What a client may see of `extensions`; the rest (subgraph URLs, response bodies, stack traces) stays inside. */
 const PUBLIC_EXTENSIONS = ['code', 'serviceName', 'fields'];

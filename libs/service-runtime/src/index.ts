@@ -5,3 +5,4 @@ export * from './access-token';
 export * from './health';
 export * from './metrics';
 export * from './graceful-shutdown';
+export * from './graphql-error-codes';

@@ -2,20 +2,10 @@ import type { ApolloServerPlugin } from '@apollo/server';
 import { unwrapResolverError } from '@apollo/server/errors';
 import type { GraphQLFormattedError } from 'graphql';
 import type { Logger } from 'pino';
+import { CLIENT_ERROR_CODES } from '@crm/service-runtime';
 import { DomainError } from './errors';
 
-/** Codes Apollo Server itself produces for client mistakes: safe to pass through unchanged. */
-const CLIENT_ERROR_CODES = new Set([
-  'GRAPHQL_PARSE_FAILED',
-  'GRAPHQL_VALIDATION_FAILED',
-  'BAD_USER_INPUT',
-  'BAD_REQUEST',
-  'PERSISTED_QUERY_NOT_FOUND',
-  'PERSISTED_QUERY_NOT_SUPPORTED',
-  'OPERATION_RESOLUTION_FAILURE',
-  'UNAUTHENTICATED',
-  'FORBIDDEN',
-]);
+const CLIENT_ERROR_CODE_SET = new Set(CLIENT_ERROR_CODES);
 
 /** The request an error was raised in, where known (see `errorRequestIds`). */
 export type RequestIdOf = (error: unknown) => string | undefined;
@@ -63,7 +53,7 @@ export function createErrorFormatter(logger: Logger, requestIdOf: RequestIdOf = 
       };
     }
     const code = formatted.extensions?.['code'];
-    if (typeof code === 'string' && CLIENT_ERROR_CODES.has(code)) return formatted;
+    if (typeof code === 'string' && CLIENT_ERROR_CODE_SET.has(code)) return formatted;
     const requestId = requestIdOf(error);
     logger.error({ err: original, path: formatted.path, requestId }, 'internal error');
     return {
