@@ -1,17 +1,17 @@
-import { GraphQLError } from 'graphql';
 import type { ContextFunction } from '@apollo/server';
 import type { ExpressContextFunctionArgument } from '@as-integrations/express5';
-import { bearerToken, callerOf, type AccessTokenVerifier, type Caller } from '@crm/service-runtime';
+import {
+  bearerToken,
+  authenticateRequest,
+  type AccessTokenVerifier,
+  type Caller,
+} from '@crm/service-runtime';
 import { headersForSubgraphs, type ForwardedHeaders } from './forwarded-headers';
 
 export interface GatewayContext {
   /** Null for anonymous requests: they pass through, and each subgraph decides what is public. */
   caller: Caller | null;
   forwardedHeaders: ForwardedHeaders;
-}
-
-function unauthenticated(message: string): GraphQLError {
-  return new GraphQLError(message, { extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } } });
 }
 
 /**
@@ -23,12 +23,7 @@ export function createRequestContext(
   verifyToken: AccessTokenVerifier,
 ): ContextFunction<[ExpressContextFunctionArgument], GatewayContext> {
   return async ({ req }) => {
-    let caller: Caller | null;
-    try {
-      caller = await callerOf(req.headers.authorization, verifyToken);
-    } catch (error) {
-      throw unauthenticated(error instanceof Error ? error.message : 'invalid access token');
-    }
+    const caller = await authenticateRequest(req.headers.authorization, verifyToken);
     return {
       caller,
       forwardedHeaders: headersForSubgraphs(req.headers, bearerToken(req.headers.authorization)),

@@ -6,3 +6,4 @@ export * from './health';
 export * from './metrics';
 export * from './graceful-shutdown';
 export * from './graphql-error-codes';
+export * from './request-authentication';

@@ -1,11 +1,7 @@
-import { GraphQLError, Kind, type OperationDefinitionNode } from 'graphql';
+import { Kind, type OperationDefinitionNode } from 'graphql';
 import type { ApolloServerPlugin } from '@apollo/server';
-import type { Caller } from '@crm/service-runtime';
+import { unauthenticated, type Caller } from '@crm/service-runtime';
 import { ruleFor, type AccessRules } from './access-rules';
-
-export function unauthenticated(message: string): GraphQLError {
-  return new GraphQLError(message, { extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } } });
-}
 
 /** True when every root field of the operation may be called without a token (signUp, login, _service). */
 export function isPublicOperation(operation: OperationDefinitionNode, rules: AccessRules): boolean {

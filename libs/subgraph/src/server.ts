@@ -16,7 +16,7 @@ import { Kind, type DocumentNode } from 'graphql';
 import type { Logger } from 'pino';
 import {
   ServiceMetrics,
-  callerOf,
+  authenticateRequest,
   createAccessTokenVerifier,
   healthRouter,
   type BaseConfig,
@@ -24,7 +24,7 @@ import {
   type ReadinessCheck,
 } from '@crm/service-runtime';
 import { enforceAccessRules, type AccessRules } from './access-rules';
-import { requireTokenPlugin, unauthenticated } from './authentication';
+import { requireTokenPlugin } from './authentication';
 import type { SubgraphContext } from './context';
 import { createErrorFormatter, errorRequestIds } from './error-formatting';
 import { operationMetricsPlugin } from './operation-metrics';
@@ -146,12 +146,7 @@ export async function startSubgraph<TLoaders>(options: SubgraphOptions<TLoaders>
       context: async ({ req }) => {
         const header = req.headers['x-request-id'];
         const requestId = typeof header === 'string' && REQUEST_ID.test(header) ? header : randomUUID();
-        let caller: Caller | null;
-        try {
-          caller = await callerOf(req.headers.authorization, verifyToken);
-        } catch (error) {
-          throw unauthenticated(error instanceof Error ? error.message : 'invalid access token');
-        }
+        const caller = await authenticateRequest(req.headers.authorization, verifyToken);
         return {
           requestId,
           caller,
