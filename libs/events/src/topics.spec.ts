@@ -9,10 +9,12 @@ describe('topics', () => {
     expect(deadLetterTopic('crm.orders.events')).toBe('crm.orders.events.dlq');
   });
 
-  it('lists the five events topics and their five dead-letter topics for infra bring-up', () => {
+  it('lists the six events topics and their six dead-letter topics for infra bring-up', () => {
     expect([...allPlatformTopics()].sort()).toEqual(
       [
         'crm.accounts.events',
+        'crm.analytics.events',
+        'crm.analytics.events.dlq',
         'crm.accounts.events.dlq',
         'crm.interactions.events',
         'crm.interactions.events.dlq',

@@ -1,5 +1,15 @@
-/** The services that publish domain events; each owns exactly one topic. */
-export const PUBLISHING_SERVICES = ['accounts', 'interactions', 'pipeline', 'orders', 'marketing'] as const;
+/**
+ * The services that publish domain events; each owns exactly one topic. Analytics publishes only
+ * its acknowledgements of erasure requests.
+ */
+export const PUBLISHING_SERVICES = [
+  'accounts',
+  'interactions',
+  'pipeline',
+  'orders',
+  'marketing',
+  'analytics',
+] as const;
 export type PublishingService = (typeof PUBLISHING_SERVICES)[number];
 
 export function eventsTopic(service: PublishingService): string {

@@ -83,10 +83,41 @@ export const ContactUpdated = defineEvent({
   schema: contactSnapshotSchema.extend({ changedFields: z.array(z.string()) }),
 });
 
+/** Duplicates folded into the survivor: every service re-points what referenced a merged id. */
+export const AccountMerged = defineEvent({
+  service: 'accounts',
+  name: 'AccountMerged',
+  version: 1,
+  schema: z.object({
+    survivorId: z.uuid(),
+    mergedIds: z.array(z.uuid()).min(1),
+    movedContactIds: z.array(z.uuid()),
+    survivor: accountSnapshotSchema,
+  }),
+});
+
+/**
+ * Right to erasure: every service anonymises or deletes the personal data it holds about the
+ * account and its contacts, then publishes its AccountErasureCompleted. Carries ids only.
+ */
+export const AccountErased = defineEvent({
+  service: 'accounts',
+  name: 'AccountErased',
+  version: 1,
+  schema: z.object({
+    accountId: z.uuid(),
+    contactIds: z.array(z.uuid()),
+    salesModel,
+    requestedAt: z.iso.datetime({ offset: true }),
+  }),
+});
+
 export const accountsEvents = [
   AccountCreated,
   AccountUpdated,
   AccountArchived,
   ContactCreated,
   ContactUpdated,
+  AccountMerged,
+  AccountErased,
 ];
