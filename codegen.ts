@@ -28,6 +28,31 @@ const subgraphs: SubgraphTypes[] = [
       ContactConnection: '../contact/contact.page#ContactPage',
     },
   },
+  {
+    name: 'interactions',
+    contextType: '../context#InteractionsContext',
+    mappers: {},
+  },
+  {
+    name: 'pipeline',
+    contextType: '../context#PipelineContext',
+    mappers: {},
+  },
+  {
+    name: 'orders',
+    contextType: '../context#OrdersContext',
+    mappers: {},
+  },
+  {
+    name: 'marketing',
+    contextType: '../context#MarketingContext',
+    mappers: {},
+  },
+  {
+    name: 'analytics',
+    contextType: '../context#AnalyticsContext',
+    mappers: {},
+  },
 ];
 
 const sharedConfig: TypeScriptResolversPluginConfig = {

@@ -1,7 +1,7 @@
 /** Bootstrap only: config → database → outbox relay → subgraph. Migrations run separately (migrate.ts). */
 import 'reflect-metadata';
-import { TenantScopedDatabase, poolStats } from '@crm/database';
-import { OutboxRelay, createKafka, parseKafkaBrokers } from '@crm/messaging';
+import { TenantScopedDatabase, registerDatabaseGauges } from '@crm/database';
+import { OutboxRelay, createKafka, parseKafkaBrokers, registerOutboxRelayGauges } from '@crm/messaging';
 import { createLogger, loadConfig, stopOnSignals } from '@crm/subgraph';
 import { accountsConfigShape } from './config';
 import { createAccountsDataSource } from './database';
@@ -44,39 +44,8 @@ async function main(): Promise<void> {
     ],
     onShutdown: [() => relay.stop(), () => kafkaAdmin.disconnect(), () => dataSource.destroy()],
     registerMetrics: (metrics) => {
-      metrics.observedGauge(
-        'sql_statements',
-        'SQL statements sent since start',
-        () => sqlStatements.statements,
-      );
-      metrics.observedGauge(
-        'db_pool_connections',
-        'Open database connections',
-        () => poolStats(dataSource).total,
-      );
-      metrics.observedGauge(
-        'db_pool_idle_connections',
-        'Idle database connections',
-        () => poolStats(dataSource).idle,
-      );
-      metrics.observedGauge(
-        'db_pool_waiting_requests',
-        'Queries waiting for a database connection',
-        () => poolStats(dataSource).waiting,
-      );
-      metrics.observedGauge(
-        'outbox_published_events',
-        'Events the outbox relay published since start',
-        () => relay.metrics.published,
-      );
-      metrics.observedGauge(
-        'outbox_relay_errors',
-        'Failed outbox relay rounds since start',
-        () => relay.metrics.errors,
-      );
-      metrics.observedGauge('outbox_relay_leader', '1 while this instance leads the outbox relay', () =>
-        relay.metrics.isLeader ? 1 : 0,
-      );
+      registerDatabaseGauges(metrics, dataSource, sqlStatements);
+      registerOutboxRelayGauges(metrics, relay);
     },
   });
   stopOnSignals(subgraph, logger, config.SHUTDOWN_TIMEOUT_MS);

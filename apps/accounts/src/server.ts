@@ -1,5 +1,4 @@
-import type { ReadinessCheck, RunningSubgraph, ServiceMetrics } from '@crm/subgraph';
-import { startSubgraph } from '@crm/subgraph';
+import { type ReadinessCheck, type RunningSubgraph, type ServiceMetrics, startSubgraph } from '@crm/subgraph';
 import type { TenantScopedDatabase } from '@crm/database';
 import type { Logger } from 'pino';
 import { accountsAccessRules } from './access-rules';

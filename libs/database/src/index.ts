@@ -4,3 +4,7 @@ export * from './tenant-scope';
 export * from './row-level-security';
 export * from './migrations-runner';
 export * from './pool-stats';
+export * from './versioned-aggregate';
+export * from './unique-violation';
+export * from './hydrate-entities';
+export * from './database-gauges';

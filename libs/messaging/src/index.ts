@@ -29,3 +29,4 @@ export {
   type EventConsumerMetrics,
   type PartitionLag,
 } from './consumer/event-consumer';
+export { registerOutboxRelayGauges, registerEventConsumerGauges } from './messaging-gauges';

@@ -21,3 +21,9 @@ export {
   type ReadinessCheck,
   type ServiceMetrics,
 } from '@crm/service-runtime';
+export * from './ids';
+export * from './input/field-errors';
+export * from './input/field-rules';
+export * from './input/changed-fields';
+export * from './listing/listing-cursor';
+export * from './listing/listing-page';

@@ -1,4 +1,4 @@
-import { changedFields, pickFields } from '../common/fields';
+import { changedFields, pickFields } from '@crm/subgraph';
 import type { AccountEntity, AccountKind, LifecycleStage, SalesModel } from './account.entity';
 
 /** What a client may set on an account: everything stored except identity, bookkeeping and search text. */

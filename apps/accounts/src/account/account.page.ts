@@ -1,4 +1,4 @@
-import type { ListingEdges } from '../common/listing-page';
+import type { ListingEdges } from '@crm/subgraph';
 import type { AccountEntity } from './account.entity';
 
 /**

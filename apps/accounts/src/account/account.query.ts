@@ -1,9 +1,12 @@
 import type { EntityManager, SelectQueryBuilder } from 'typeorm';
-import { InvalidInputError } from '@crm/subgraph';
+import {
+  InvalidInputError,
+  hasNulCharacter,
+  NUL_CHARACTER_MESSAGE,
+  isUuid,
+  type ListingPosition,
+} from '@crm/subgraph';
 import type { AccountFilter } from '../generated/graphql';
-import { hasNulCharacter, NUL_CHARACTER_MESSAGE } from '../common/field-rules';
-import { isUuid } from '../common/ids';
-import type { ListingPosition } from '../common/listing-cursor';
 import { AccountEntity } from './account.entity';
 import { searchWords, wordPattern } from './account.search';
 

@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import type { FieldErrors } from '../common/field-errors';
+import type { FieldErrors } from '@crm/subgraph';
 import { findUsers } from '../user/user.service';
 import type { AccountFields } from './account.defaults';
 import { AccountEntity } from './account.entity';

@@ -1,7 +1,5 @@
-import { assertPageSize, requireCaller } from '@crm/subgraph';
+import { assertPageSize, requireCaller, referencedId, decodeListingCursor } from '@crm/subgraph';
 import type { Resolvers } from '../generated/graphql';
-import { referencedId } from '../common/ids';
-import { decodeListingCursor } from '../common/listing-cursor';
 import type { AccountService } from './account.service';
 
 export function accountResolvers(accounts: AccountService): Resolvers {

@@ -1,4 +1,4 @@
-import { InvalidInputError } from '@crm/subgraph';
+import { InvalidInputError, hasNulCharacter, NUL_CHARACTER_MESSAGE } from '@crm/subgraph';
 import {
   digitsOf,
   normalizeEmail,
@@ -6,7 +6,6 @@ import {
   phoneSearchForms,
   searchTextSpellings,
 } from '@crm/text';
-import { hasNulCharacter, NUL_CHARACTER_MESSAGE } from '../common/field-rules';
 import type { AccountFields } from './account.defaults';
 
 /**

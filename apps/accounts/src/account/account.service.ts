@@ -1,12 +1,17 @@
 import type { EntityManager } from 'typeorm';
 import { v7 as uuidv7 } from 'uuid';
 import type { TenantScopedDatabase } from '@crm/database';
-import { assertExpectedVersion, assertPageSize, type Caller } from '@crm/subgraph';
+import {
+  assertExpectedVersion,
+  assertPageSize,
+  type Caller,
+  FieldErrors,
+  inRequestedOrder,
+  queryableIds,
+  decodeListingCursor,
+  listingEdges,
+} from '@crm/subgraph';
 import type { AccountFilter, CreateAccountInput, UpdateAccountInput } from '../generated/graphql';
-import { FieldErrors } from '../common/field-errors';
-import { inRequestedOrder, queryableIds } from '../common/ids';
-import { decodeListingCursor } from '../common/listing-cursor';
-import { listingEdges } from '../common/listing-page';
 import { todayInUtc } from '../common/today';
 import { publishAccountArchived, publishAccountCreated, publishAccountUpdated } from '../events/publishers';
 import { requireTenant } from '../tenant/tenant.service';

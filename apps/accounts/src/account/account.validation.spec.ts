@@ -1,4 +1,4 @@
-import { FieldErrors } from '../common/field-errors';
+import { FieldErrors } from '@crm/subgraph';
 import type { CreateAccountInput, UpdateAccountInput } from '../generated/graphql';
 import type { AccountFields } from './account.defaults';
 import { validateAccountChanges, validateNewAccount, type ValidationContext } from './account.validation';

@@ -1,6 +1,6 @@
 import type { CreateAccountInput, UpdateAccountInput } from '../generated/graphql';
-import type { FieldErrors } from '../common/field-errors';
 import {
+  type FieldErrors,
   emailList,
   hasNulCharacter,
   LIMITS,
@@ -8,8 +8,9 @@ import {
   optionalText,
   phoneList,
   requiredText,
-} from '../common/field-rules';
-import { canonicalUuid, isUuid } from '../common/ids';
+  canonicalUuid,
+  isUuid,
+} from '@crm/subgraph';
 import type { Address, JsonValue } from './account.entity';
 import {
   DEFAULT_LIFECYCLE_STAGE,

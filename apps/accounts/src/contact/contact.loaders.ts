@@ -1,5 +1,5 @@
 import DataLoader from 'dataloader';
-import { encodeListingCursor, type ListingPosition } from '../common/listing-cursor';
+import { encodeListingCursor, type ListingPosition } from '@crm/subgraph';
 import type { ContactEntity } from './contact.entity';
 import type { ContactPage } from './contact.page';
 import type { ContactService } from './contact.service';

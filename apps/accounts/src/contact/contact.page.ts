@@ -1,4 +1,4 @@
-import type { ListingEdges } from '../common/listing-page';
+import type { ListingEdges } from '@crm/subgraph';
 import type { ContactEntity } from './contact.entity';
 
 /** One page of an account's contacts: the ContactConnection. */

@@ -1,7 +1,6 @@
 import type { EntityManager } from 'typeorm';
-import { hydrateEntities } from '../common/hydrate';
-import type { ListingPosition } from '../common/listing-cursor';
-import { listingEdges } from '../common/listing-page';
+import { hydrateEntities } from '@crm/database';
+import { type ListingPosition, listingEdges } from '@crm/subgraph';
 import { ContactEntity } from './contact.entity';
 import type { ContactPage } from './contact.page';
 

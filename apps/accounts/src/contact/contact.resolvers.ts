@@ -1,6 +1,5 @@
-import { requireCaller } from '@crm/subgraph';
+import { requireCaller, referencedId } from '@crm/subgraph';
 import type { Resolvers } from '../generated/graphql';
-import { referencedId } from '../common/ids';
 import type { ContactService } from './contact.service';
 
 export function contactResolvers(contacts: ContactService): Resolvers {

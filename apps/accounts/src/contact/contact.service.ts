@@ -1,13 +1,18 @@
 import type { EntityManager } from 'typeorm';
 import { v7 as uuidv7 } from 'uuid';
 import type { TenantScopedDatabase } from '@crm/database';
-import { assertExpectedVersion, type Caller } from '@crm/subgraph';
+import {
+  assertExpectedVersion,
+  type Caller,
+  FieldErrors,
+  inRequestedOrder,
+  isUuid,
+  queryableIds,
+  type ListingPosition,
+} from '@crm/subgraph';
 import type { CreateContactInput, UpdateContactInput } from '../generated/graphql';
 import { ArchivedAccountError } from '../account/account.errors';
 import { selectAccountForUpdate } from '../account/account.query';
-import { FieldErrors } from '../common/field-errors';
-import { inRequestedOrder, isUuid, queryableIds } from '../common/ids';
-import type { ListingPosition } from '../common/listing-cursor';
 import { publishContactCreated, publishContactUpdated } from '../events/publishers';
 import { requireTenant } from '../tenant/tenant.service';
 import { ContactEntity } from './contact.entity';

@@ -1,4 +1,4 @@
-import { FieldErrors } from '../common/field-errors';
+import { FieldErrors } from '@crm/subgraph';
 import type { CreateContactInput } from '../generated/graphql';
 import { changedContactFields, validateContactChanges, validateNewContact } from './contact.validation';
 

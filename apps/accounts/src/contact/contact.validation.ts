@@ -1,8 +1,15 @@
 import type { CreateContactInput, UpdateContactInput } from '../generated/graphql';
-import type { FieldErrors } from '../common/field-errors';
-import { changedFields, pickFields } from '../common/fields';
-import { emailList, LIMITS, optionalText, phoneList } from '../common/field-rules';
-import { canonicalUuid, isUuid } from '../common/ids';
+import {
+  type FieldErrors,
+  changedFields,
+  pickFields,
+  emailList,
+  LIMITS,
+  optionalText,
+  phoneList,
+  canonicalUuid,
+  isUuid,
+} from '@crm/subgraph';
 import type { ContactEntity } from './contact.entity';
 
 /** What a client may set on a contact (its account is fixed at creation). */

@@ -1,4 +1,4 @@
-import { FieldErrors } from '../common/field-errors';
+import { FieldErrors } from '@crm/subgraph';
 import { resolveTenantSettings, type RequestedTenantSettings, type TenantSettings } from './tenant-settings';
 
 const defaults: TenantSettings = {

@@ -1,5 +1,5 @@
 import { isSupportedPhoneRegion } from '@crm/text';
-import type { FieldErrors } from '../common/field-errors';
+import type { FieldErrors } from '@crm/subgraph';
 
 export interface TenantSettings {
   defaultCurrency: string;

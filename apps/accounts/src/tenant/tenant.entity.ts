@@ -1,5 +1,5 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
-import { VersionedAggregate } from '../common/versioned-aggregate';
+import { VersionedAggregate } from '@crm/database';
 
 /**
  * A customer of the platform. Its key column is `tenant_id` like every other table's tenant column,

@@ -1,5 +1,5 @@
 import type { Resolvers } from '../generated/graphql';
-import { referencedId } from '../common/ids';
+import { referencedId } from '@crm/subgraph';
 
 export const tenantResolvers: Resolvers = {
   Tenant: {

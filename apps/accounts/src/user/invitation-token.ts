@@ -1,5 +1,5 @@
 import { SignJWT, jwtVerify } from 'jose';
-import { isUuid } from '../common/ids';
+import { isUuid } from '@crm/subgraph';
 
 /**
  * The audience of an invitation token. Access tokens carry JWT_AUDIENCE (`crm-api`) instead, so

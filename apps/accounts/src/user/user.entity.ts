@@ -1,6 +1,6 @@
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
 import { ROLES, type Role } from '@crm/subgraph';
-import { VersionedAggregate } from '../common/versioned-aggregate';
+import { VersionedAggregate } from '@crm/database';
 import { TenantEntity } from '../tenant/tenant.entity';
 
 /** A member of a tenant's team. */

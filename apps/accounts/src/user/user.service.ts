@@ -1,11 +1,15 @@
 import type { EntityManager } from 'typeorm';
 import { v7 as uuidv7 } from 'uuid';
-import type { TenantScopedDatabase } from '@crm/database';
-import { NotFoundError, signAccessToken, type Caller } from '@crm/subgraph';
+import { type TenantScopedDatabase, isUniqueViolation } from '@crm/database';
+import {
+  NotFoundError,
+  signAccessToken,
+  type Caller,
+  hasNulCharacter,
+  inRequestedOrder,
+  queryableIds,
+} from '@crm/subgraph';
 import { normalizeEmail } from '@crm/text';
-import { hasNulCharacter } from '../common/field-rules';
-import { isUniqueViolation } from '../common/unique-violation';
-import { inRequestedOrder, queryableIds } from '../common/ids';
 import type { TenantEntity } from '../tenant/tenant.entity';
 import { findTenant, insertTenant } from '../tenant/tenant.service';
 import type { TenantSettings } from '../tenant/tenant-settings';

@@ -1,7 +1,5 @@
 import { isValidEmail, normalizeEmail } from '@crm/text';
-import type { Role } from '@crm/subgraph';
-import { FieldErrors } from '../common/field-errors';
-import { LIMITS, requiredText } from '../common/field-rules';
+import { type Role, FieldErrors, LIMITS, requiredText } from '@crm/subgraph';
 import {
   resolveTenantSettings,
   type RequestedTenantSettings,

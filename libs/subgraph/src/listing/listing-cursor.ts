@@ -1,5 +1,6 @@
-import { decodeCursor, encodeCursor, InvalidInputError } from '@crm/subgraph';
-import { isUuid } from './ids';
+import { InvalidInputError } from '../errors';
+import { decodeCursor, encodeCursor } from '../pagination';
+import { isUuid } from '../ids';
 
 /** Lists here are ordered by (createdAt, id): unique, stable, and served by a tenant-first index. */
 export interface ListingPosition {

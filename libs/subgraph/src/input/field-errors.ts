@@ -1,4 +1,4 @@
-import { InvalidInputError, type FieldError } from '@crm/subgraph';
+import { InvalidInputError, type FieldError } from '../errors';
 
 /**
  * Collects every broken rule of one input before anything is written, so a client learns all its

@@ -1,4 +1,5 @@
-import { encodeCursor, InvalidInputError } from '@crm/subgraph';
+import { InvalidInputError } from '../errors';
+import { encodeCursor } from '../pagination';
 import { decodeListingCursor, encodeListingCursor } from './listing-cursor';
 import { listingEdges } from './listing-page';
 
