@@ -43,6 +43,17 @@ export interface SubgraphOptions<TLoaders> {
   onShutdown: Array<() => Promise<void>>;
   /** Lets the service add its own gauges (pool sizes, relay backlog, consumer lag). */
   registerMetrics?: (metrics: ServiceMetrics) => void;
+  /**
+   * HTTP endpoints beside /graphql (public tracking links, uploads). They are served, drained and
+   * measured like /graphql; `authenticate` gives a route the same caller /graphql would see.
+   */
+  httpRoutes?: (tools: HttpRouteTools) => express.Router;
+}
+
+export interface HttpRouteTools {
+  /** The caller of a request's bearer token; null without one; throws on a malformed or invalid one. */
+  authenticate(request: express.Request): Promise<Caller | null>;
+  logger: Logger;
 }
 
 export interface RunningSubgraph {
@@ -139,6 +150,14 @@ export async function startSubgraph<TLoaders>(options: SubgraphOptions<TLoaders>
   app.use(metrics.httpMiddleware());
   app.use(healthRouter(options.readinessChecks, () => draining));
   app.use(metrics.router());
+  if (options.httpRoutes) {
+    app.use(
+      options.httpRoutes({
+        authenticate: (request) => authenticateRequest(request.headers.authorization, verifyToken),
+        logger,
+      }),
+    );
+  }
   app.use(
     '/graphql',
     express.json({ limit: '2mb' }),
