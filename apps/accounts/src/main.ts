@@ -30,6 +30,7 @@ async function main(): Promise<void> {
     database,
     kafka,
     logger,
+    topicPrefix: config.KAFKA_TOPIC_PREFIX,
     retention: { publishedRowsMaxAgeDays: config.OUTBOX_RETENTION_DAYS },
   });
   await relay.start();

@@ -30,3 +30,4 @@ export {
   type PartitionLag,
 } from './consumer/event-consumer';
 export { registerOutboxRelayGauges, registerEventConsumerGauges } from './messaging-gauges';
+export { subscribedTopics, consumerGroupId } from './kafka-names';

@@ -20,11 +20,18 @@ describe('parseConfig', () => {
       PORT: 4001,
       LOG_LEVEL: 'info',
       KAFKA_BROKERS: '127.0.0.1:9092',
+      KAFKA_TOPIC_PREFIX: '',
       JWT_SECRET: SECRET,
       JWT_ISSUER: 'crm-platform',
       JWT_AUDIENCE: 'crm-api',
       SHUTDOWN_TIMEOUT_MS: 15000,
     });
+  });
+
+  it('refuses a topic prefix Kafka could not use in a topic name', () => {
+    expect(() =>
+      parseConfig(baseConfigShape, { PORT: '4001', JWT_SECRET: SECRET, KAFKA_TOPIC_PREFIX: 'my env/' }),
+    ).toThrow(/KAFKA_TOPIC_PREFIX/);
   });
 
   it('accepts port 0 (pick a free port), as tests use it', () => {

@@ -13,6 +13,14 @@ export const baseConfigShape = {
     .refine((value) => value.split(',').every((broker) => /^[^:\s]+:\d+$/.test(broker.trim())), {
       message: 'must be host:port[,host:port…]',
     }),
+  /**
+   * Prepended to every topic name and consumer group: lets several environments (or parallel test
+   * runs) share one Kafka cluster without reading each other's events. Empty in production.
+   */
+  KAFKA_TOPIC_PREFIX: z
+    .string()
+    .regex(/^[A-Za-z0-9._-]*$/, 'may contain only letters, digits, ".", "_" and "-"')
+    .default(''),
   JWT_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   JWT_JWKS_URL: z.url().optional(),
   JWT_ISSUER: z.string().default('crm-platform'),

@@ -13,6 +13,8 @@ export interface OutboxRelayOptions {
   database: TenantScopedDatabase;
   kafka: Kafka;
   logger: Logger;
+  /** Prepended to each row's topic when sending (`KAFKA_TOPIC_PREFIX`); rows store the plain name. */
+  topicPrefix?: string;
   /** Rows per Kafka round trip. */
   batchSize?: number;
   /** Pause between polls while the outbox is empty; a full batch loops again at once. */
@@ -144,7 +146,9 @@ export class OutboxRelay {
     if (rows.length === 0) return 0;
 
     try {
-      await this.producer.sendBatch({ topicMessages: groupByTopic(rows), acks: ACKS_ALL_IN_SYNC_REPLICAS });
+      const prefix = this.options.topicPrefix ?? '';
+      const topicMessages = groupByTopic(rows).map((batch) => ({ ...batch, topic: prefix + batch.topic }));
+      await this.producer.sendBatch({ topicMessages, acks: ACKS_ALL_IN_SYNC_REPLICAS });
     } catch (error) {
       await this.replaceProducer();
       throw error;
