@@ -19,6 +19,7 @@ const { logger, kafka, stoppedAfterTest, topics, db, recorder } = messagingInteg
     ordering: 'relay-ordering',
     recovery: 'relay-recovery',
     leadership: 'relay-leadership',
+    prefixed: 'relay-prefixed',
   },
   record: 'topics',
 });
@@ -47,6 +48,23 @@ function relayFor(
 }
 
 describe('OutboxRelay against real PostgreSQL and Kafka', () => {
+  it('sends to the topic behind the configured prefix, so environments sharing a cluster stay apart', async () => {
+    const topic = topics.prefixed;
+    const [prefix, plainTopic] = [topic.slice(0, 'relay-'.length), topic.slice('relay-'.length)];
+    const envelope = await db.database.inTenant(tenantId, (manager) =>
+      publishEvent(manager, accountCreatedOn(plainTopic), accountCreatedFacts(tenantId, 'Prefixed Co')),
+    );
+
+    const relay = relayFor(db.database, { topicPrefix: prefix });
+    await relay.start();
+    try {
+      const [message] = await recorder.waitForMessages(topic, 1);
+      expect(message.headers.ce_id).toBe(envelope.id);
+    } finally {
+      await relay.stop();
+    }
+  });
+
   it('publishes an event again when the relay is killed between the broker ack and marking the row, and a consumer applies it once', async () => {
     const topic = topics.crash;
     const envelope = await db.database.inTenant(tenantId, (manager) =>

@@ -1,6 +1,7 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Writable } from 'node:stream';
+import express from 'express';
 import gql from 'graphql-tag';
 import pino from 'pino';
 import { signAccessToken, type BaseConfig, type Caller } from '@crm/service-runtime';
@@ -52,6 +53,7 @@ const config: BaseConfig = {
   PORT: 0,
   LOG_LEVEL: 'info',
   KAFKA_BROKERS: '127.0.0.1:9092',
+  KAFKA_TOPIC_PREFIX: '',
   JWT_SECRET: SECRET,
   JWT_ISSUER: 'crm-platform',
   JWT_AUDIENCE: 'crm-api',
@@ -317,6 +319,32 @@ describe('a subgraph started with startSubgraph', () => {
 });
 
 describe('starting and stopping a subgraph', () => {
+  it('serves extra HTTP routes beside /graphql and gives them the caller of the bearer token', async () => {
+    const { options } = testSubgraph({
+      httpRoutes: ({ authenticate }) => {
+        const router = express.Router();
+        router.get('/whoami', async (request, response) => {
+          const caller = await authenticate(request).catch(() => undefined);
+          if (caller === undefined) response.status(401).json({ error: 'invalid token' });
+          else response.json({ tenantId: caller?.tenantId ?? null });
+        });
+        return router;
+      },
+    });
+    const subgraph = await startSubgraph(options);
+    try {
+      const token = await tokenFor('ADMIN');
+      const url = `http://127.0.0.1:${subgraph.port}/whoami`;
+      expect(await (await fetch(url)).json()).toEqual({ tenantId: null });
+      expect(await (await fetch(url, { headers: { authorization: `Bearer ${token}` } })).json()).toEqual({
+        tenantId: TENANT,
+      });
+      expect((await fetch(url, { headers: { authorization: 'Bearer forged' } })).status).toBe(401);
+    } finally {
+      await subgraph.stop();
+    }
+  });
+
   it('fails to start, instead of hanging, when its port is taken', async () => {
     const blocker = http.createServer();
     await new Promise<void>((resolve) => blocker.listen(0, resolve));
