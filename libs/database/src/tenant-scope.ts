@@ -4,7 +4,12 @@ import type { DataSource, EntityManager } from 'typeorm';
  * Work that runs without a tenant on purpose, each with its own row-level-security policy
  * (see `row-level-security.ts`). Request paths never use these.
  */
-export type SystemContext = 'outbox-relay' | 'inbox-retention' | 'authentication';
+export type SystemContext =
+  | 'outbox-relay'
+  | 'inbox-retention'
+  | 'authentication'
+  /** A scheduler finding which tenants have due work; it then does that work in each tenant's scope. */
+  | 'scheduler';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 

@@ -10,6 +10,7 @@ export { createReliableProducer } from './reliable-producer';
 
 export { createOutboxTable, dropOutboxTable } from './outbox/outbox-table';
 export { publishEvent } from './outbox/publish-event';
+export { publishEvents, pendingEvent, type PendingEvent } from './outbox/publish-events';
 export { toKafkaMessage, EVENT_HEADERS } from './outbox/outbox-message';
 export { OutboxRelay, type OutboxRelayOptions, type OutboxRelayMetrics } from './outbox/outbox-relay';
 export { deletePublishedOutboxRows } from './outbox/outbox-retention';
@@ -31,3 +32,4 @@ export {
 } from './consumer/event-consumer';
 export { registerOutboxRelayGauges, registerEventConsumerGauges } from './messaging-gauges';
 export { subscribedTopics, consumerGroupId } from './kafka-names';
+export { ensureConsumedTopics } from './consumer/consumed-topics';

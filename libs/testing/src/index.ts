@@ -4,3 +4,6 @@ export * from './test-kafka';
 export * from './service-process';
 export * from './graphql-client';
 export * from './accounts-client';
+export * from './accounts-import-client';
+export * from './accounts-csv-fixture';
+export * from './smtp-sink';
