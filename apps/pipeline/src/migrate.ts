@@ -1,0 +1,29 @@
+/** Applies pending migrations as the database owner; run before the service starts (dev runner, deploy job). */
+import 'reflect-metadata';
+import { z } from 'zod';
+import { runMigrations } from '@crm/database';
+import { createLogger, loadConfig } from '@crm/subgraph';
+import { pipelineConfigShape } from './config';
+import { pipelineDatabaseOptions } from './database';
+
+const migrationConfigShape = {
+  LOG_LEVEL: pipelineConfigShape.LOG_LEVEL,
+  PIPELINE_MIGRATION_DATABASE_URL: pipelineConfigShape.PIPELINE_MIGRATION_DATABASE_URL,
+} satisfies z.ZodRawShape;
+
+async function main(): Promise<void> {
+  const config = loadConfig(migrationConfigShape);
+  const logger = createLogger('pipeline-migrate', config.LOG_LEVEL);
+  const { applied } = await runMigrations(pipelineDatabaseOptions(config.PIPELINE_MIGRATION_DATABASE_URL));
+  logger.info(
+    { applied },
+    applied.length > 0 ? `applied ${applied.length} migrations` : 'schema is up to date',
+  );
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(
+    `pipeline migrations failed: ${error instanceof Error ? error.stack : String(error)}\n`,
+  );
+  process.exit(1);
+});
