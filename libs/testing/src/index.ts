@@ -7,3 +7,5 @@ export * from './accounts-client';
 export * from './accounts-import-client';
 export * from './accounts-csv-fixture';
 export * from './smtp-sink';
+export * from './migrated-test-database';
+export * from './rejection';

@@ -1,0 +1,4 @@
+import type { SubgraphContext } from '@crm/subgraph';
+import type { OrdersLoaders } from './loaders';
+
+export type OrdersContext = SubgraphContext<OrdersLoaders>;
