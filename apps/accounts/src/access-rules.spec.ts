@@ -54,6 +54,12 @@ describe('accounts access rules', () => {
     ['Mutation.acceptInvitation', accountsAccessRules.Mutation.acceptInvitation, ['anonymous', ...everyone]],
     ['Mutation.signUp', accountsAccessRules.Mutation.signUp, ['anonymous', ...everyone]],
     ['Mutation.login', accountsAccessRules.Mutation.login, ['anonymous', ...everyone]],
+    ['Query.duplicateAccounts', accountsAccessRules.Query.duplicateAccounts, everyone],
+    ['Query.erasureStatus', accountsAccessRules.Query.erasureStatus, ['ADMIN', 'MANAGER']],
+    ['Query.exportAccount', accountsAccessRules.Query.exportAccount, ['ADMIN', 'MANAGER']],
+    ['Query.customerDataExport', accountsAccessRules.Query.customerDataExport, ['ADMIN', 'MANAGER']],
+    ['Mutation.mergeAccounts', accountsAccessRules.Mutation.mergeAccounts, salesWriters],
+    ['Mutation.eraseAccount', accountsAccessRules.Mutation.eraseAccount, ['ADMIN']],
   ])('%s may be called by %j', (_operation, rule, expected) => {
     expect(whoMay(rule)).toEqual(expected);
   });

@@ -1,3 +1,4 @@
+import DataLoader from 'dataloader';
 import { requireCaller, type Caller } from '@crm/subgraph';
 import { createAccountLoaders, type AccountLoaders } from './account/account.loaders';
 import { createContactLoaders, type ContactLoaders } from './contact/contact.loaders';
@@ -22,7 +23,13 @@ export function accountsLoaderFactory(
     return {
       tenants: createTenantLoaders(services.tenants, callerTenantId),
       users: createUserLoaders(services.users, callerTenantId),
-      accounts: createAccountLoaders(services.accounts, callerTenantId),
+      accounts: {
+        ...createAccountLoaders(services.accounts, callerTenantId),
+        // A merged id (held by other services, links, bookmarks) resolves to its survivor.
+        byId: new DataLoader((ids) =>
+          services.mergedAccounts.findByIdsFollowingMerges(callerTenantId(), ids),
+        ),
+      },
       contacts: createContactLoaders(services.contacts, callerTenantId),
     };
   };

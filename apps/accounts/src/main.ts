@@ -1,10 +1,22 @@
-/** Bootstrap only: config → database → outbox relay → subgraph. Migrations run separately (migrate.ts). */
+/** Bootstrap only: config → database → outbox relay → event consumer → subgraph. Migrations run separately (migrate.ts). */
 import 'reflect-metadata';
 import { TenantScopedDatabase, registerDatabaseGauges } from '@crm/database';
-import { OutboxRelay, createKafka, parseKafkaBrokers, registerOutboxRelayGauges } from '@crm/messaging';
+import {
+  OutboxRelay,
+  createKafka,
+  ensureConsumedTopics,
+  parseKafkaBrokers,
+  registerEventConsumerGauges,
+  registerOutboxRelayGauges,
+} from '@crm/messaging';
 import { createLogger, loadConfig, stopOnSignals } from '@crm/subgraph';
 import { accountsConfigShape } from './config';
 import { createAccountsDataSource } from './database';
+import {
+  accountsConsumedTopics,
+  createAccountsEventConsumer,
+  createAccountsInboxRetention,
+} from './events/accounts-event-consumer';
 import { startAccountsSubgraph } from './server';
 
 async function main(): Promise<void> {
@@ -34,6 +46,16 @@ async function main(): Promise<void> {
     retention: { publishedRowsMaxAgeDays: config.OUTBOX_RETENTION_DAYS },
   });
   await relay.start();
+  await ensureConsumedTopics(kafkaAdmin, accountsConsumedTopics(config.KAFKA_TOPIC_PREFIX));
+  const consumer = createAccountsEventConsumer({
+    kafka,
+    database,
+    logger,
+    topicPrefix: config.KAFKA_TOPIC_PREFIX,
+  });
+  await consumer.start();
+  const inboxRetention = createAccountsInboxRetention(database, logger);
+  inboxRetention.start();
 
   const subgraph = await startAccountsSubgraph({
     config,
@@ -43,10 +65,17 @@ async function main(): Promise<void> {
       { name: 'postgres', check: async () => void (await dataSource.query('SELECT 1')) },
       { name: 'kafka', check: async () => void (await kafkaAdmin.describeCluster()) },
     ],
-    onShutdown: [() => relay.stop(), () => kafkaAdmin.disconnect(), () => dataSource.destroy()],
+    onShutdown: [
+      () => consumer.stop(),
+      () => inboxRetention.stop(),
+      () => relay.stop(),
+      () => kafkaAdmin.disconnect(),
+      () => dataSource.destroy(),
+    ],
     registerMetrics: (metrics) => {
       registerDatabaseGauges(metrics, dataSource, sqlStatements);
       registerOutboxRelayGauges(metrics, relay);
+      registerEventConsumerGauges(metrics, 'accounts_consumer', consumer);
     },
   });
   stopOnSignals(subgraph, logger, config.SHUTDOWN_TIMEOUT_MS);

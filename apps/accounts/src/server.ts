@@ -1,8 +1,11 @@
+import express from 'express';
 import { type ReadinessCheck, type RunningSubgraph, type ServiceMetrics, startSubgraph } from '@crm/subgraph';
 import type { TenantScopedDatabase } from '@crm/database';
 import type { Logger } from 'pino';
-import { accountsAccessRules } from './access-rules';
+import { accountsAccessRules, accountsHttpAccessRules } from './access-rules';
 import type { AccountsConfig } from './config';
+import { csvExportRoutes } from './csv-export/csv-export.routes';
+import { importRoutes } from './import/import.routes';
 import { accountsLoaderFactory } from './loaders';
 import { createAccountsResolvers } from './resolvers';
 import { loadAccountsTypeDefs } from './schema';
@@ -47,5 +50,10 @@ export function startAccountsSubgraph(options: AccountsSubgraphOptions): Promise
     readinessChecks: options.readinessChecks,
     onShutdown: options.onShutdown,
     registerMetrics: options.registerMetrics,
+    httpRoutes: (tools) =>
+      express
+        .Router()
+        .use(importRoutes(services.imports, tools, accountsHttpAccessRules.importAccounts))
+        .use(csvExportRoutes(services.csvExports, tools, accountsHttpAccessRules.exportCsv)),
   });
 }

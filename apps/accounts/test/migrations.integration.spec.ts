@@ -45,8 +45,13 @@ describe('accounts migrations', () => {
        WHERE relkind = 'r' AND relnamespace = 'public'::regnamespace AND relname <> 'typeorm_migrations' ORDER BY relname`,
     );
     expect(tables.map((table) => table.relname)).toEqual([
+      'account_merges',
       'accounts',
       'contacts',
+      'erasure_acknowledgements',
+      'erasure_requests',
+      'import_job_errors',
+      'import_jobs',
       'inbox',
       'outbox',
       'tenants',

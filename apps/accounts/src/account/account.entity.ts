@@ -29,8 +29,17 @@ export interface Address {
 @Index('accounts_listing_idx', ['tenantId', 'createdAt', 'id'])
 @Index('accounts_owner_idx', ['tenantId', 'ownerId'])
 @Index('accounts_parent_idx', ['tenantId', 'parentId'])
+@Index('accounts_external_id_key', ['tenantId', 'externalId'], {
+  unique: true,
+  where: '"external_id" IS NOT NULL',
+})
 // A GIN trigram index TypeORM cannot describe; created by the migration (see its search function).
 @Index('accounts_search_idx', { synchronize: false })
+// Evidence for duplicateAccounts (GIN over arrays, partial btrees); created by their migration.
+@Index('accounts_emails_idx', { synchronize: false })
+@Index('accounts_phones_idx', { synchronize: false })
+@Index('accounts_registration_number_idx', { synchronize: false })
+@Index('accounts_tax_id_idx', { synchronize: false })
 export class AccountEntity extends VersionedAggregate {
   @PrimaryColumn({ name: 'tenant_id', type: 'uuid', primaryKeyConstraintName: 'accounts_pkey' })
   tenantId!: string;
@@ -102,6 +111,10 @@ export class AccountEntity extends VersionedAggregate {
 
   @Column({ name: 'custom_fields', type: 'jsonb', nullable: true })
   customFields!: Record<string, JsonValue> | null;
+
+  /** The account's id in the system it was imported from (CSV import upserts by it); unique per tenant. */
+  @Column({ name: 'external_id', type: 'text', nullable: true })
+  externalId!: string | null;
 
   @Column({ name: 'archived_at', type: 'timestamptz', precision: 3, nullable: true })
   archivedAt!: Date | null;

@@ -16,7 +16,7 @@ import type { ContactEntity } from '../contact/contact.entity';
  * event is in the outbox if and only if its change committed; `sequence` is the version after it.
  */
 
-function accountSnapshot(account: AccountEntity): EventData<typeof AccountCreated> {
+export function accountSnapshot(account: AccountEntity): EventData<typeof AccountCreated> {
   return {
     accountId: account.id,
     kind: account.kind,
@@ -38,7 +38,7 @@ function accountSnapshot(account: AccountEntity): EventData<typeof AccountCreate
   };
 }
 
-function contactSnapshot(contact: ContactEntity): EventData<typeof ContactCreated> {
+export function contactSnapshot(contact: ContactEntity): EventData<typeof ContactCreated> {
   return {
     contactId: contact.id,
     accountId: contact.accountId,
@@ -52,7 +52,7 @@ function contactSnapshot(contact: ContactEntity): EventData<typeof ContactCreate
   };
 }
 
-function factsAbout(aggregate: { tenantId: string; id: string; version: number }, actorId: string) {
+export function factsAbout(aggregate: { tenantId: string; id: string; version: number }, actorId: string) {
   return {
     tenantId: aggregate.tenantId,
     actorId,

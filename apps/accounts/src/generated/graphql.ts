@@ -7,6 +7,10 @@ import type { AccountEntity } from '../account/account.entity';
 import type { AccountPage } from '../account/account.page';
 import type { ContactEntity } from '../contact/contact.entity';
 import type { ContactPage } from '../contact/contact.page';
+import type { ImportJobModel } from '../import/import-job';
+import type { CustomerDataExportModel } from '../data-export/data-export.service';
+import type { ErasureAcknowledgement } from '../erasure/erasure.store';
+import type { DuplicateCandidateModel } from '../duplicates/duplicates.service';
 import type { AccountsContext } from '../context';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -210,6 +214,87 @@ export type CreateContactInput = {
   phones?: InputMaybe<Array<Scalars['String']['input']>>;
 };
 
+/** GDPR Art 15/20 data export: accounts' part here; every other service adds its own JSON field. */
+export type CustomerDataExport = {
+  __typename?: 'CustomerDataExport';
+  accountId: Scalars['ID']['output'];
+  accounts: Scalars['JSON']['output'];
+  exportedAt: Scalars['DateTime']['output'];
+};
+
+export type DuplicateCandidate = {
+  __typename?: 'DuplicateCandidate';
+  account: Account;
+  /** Why it matched, e.g. SAME_TAX_ID, SAME_EMAIL, SAME_PHONE, SAME_NAME, SIMILAR_NAME. */
+  reasons: Array<Scalars['String']['output']>;
+  /** 0 to 1: how sure the match is (the strongest reason, raised a little by each further one). */
+  score: Scalars['Float']['output'];
+};
+
+/** One service's acknowledgement of an erasure; completedAt is null while it is pending. */
+export type ErasureAck = {
+  __typename?: 'ErasureAck';
+  completedAt?: Maybe<Scalars['DateTime']['output']>;
+  service: Scalars['String']['output'];
+};
+
+export type ImportJob = {
+  __typename?: 'ImportJob';
+  bytesRead: Scalars['Float']['output'];
+  /** Rows that created an account. */
+  created: Scalars['Int']['output'];
+  createdAt: Scalars['DateTime']['output'];
+  /** The first invalid rows' problems, in row order. */
+  errors: Array<ImportRowError>;
+  /** Invalid rows: nothing of them was written. */
+  failed: Scalars['Int']['output'];
+  failure?: Maybe<Scalars['String']['output']>;
+  finishedAt?: Maybe<Scalars['DateTime']['output']>;
+  id: Scalars['ID']['output'];
+  /** Bytes read of totalBytes, 0 to 100; 100 once completed; null while the size is unknown. */
+  percentDone?: Maybe<Scalars['Float']['output']>;
+  /** Data rows read and committed so far, valid or not; a resumed upload skips them. */
+  rowsCommitted: Scalars['Int']['output'];
+  /** Of the current (or last) upload of this job. */
+  rowsPerSecond: Scalars['Float']['output'];
+  status: ImportJobStatus;
+  /** The upload's size when it was given (Content-Length). */
+  totalBytes?: Maybe<Scalars['Float']['output']>;
+  /** Rows that matched an existing account (by externalId, else by email) and updated it. */
+  updated: Scalars['Int']['output'];
+  updatedAt: Scalars['DateTime']['output'];
+};
+
+
+export type ImportJobErrorsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+export type ImportJobStatus =
+  | 'COMPLETED'
+  /** Stopped (malformed file, broken upload; see failure): upload the same file with the job id to resume. */
+  | 'FAILED'
+  | 'RUNNING';
+
+export type ImportReport = {
+  __typename?: 'ImportReport';
+  created: Scalars['Int']['output'];
+  /** Every invalid row's problems (up to 10,000 rows), in row order. */
+  errors: Array<ImportRowError>;
+  failed: Scalars['Int']['output'];
+  jobId: Scalars['ID']['output'];
+  updated: Scalars['Int']['output'];
+};
+
+/** One problem of one CSV row; rows are numbered from 1, the first row under the header. */
+export type ImportRowError = {
+  __typename?: 'ImportRowError';
+  /** The header of the cell at fault; null when the problem is the row as a whole. */
+  column?: Maybe<Scalars['String']['output']>;
+  message: Scalars['String']['output'];
+  row: Scalars['Int']['output'];
+};
+
 export type LifecycleStage =
   | 'CHURNED'
   | 'CUSTOMER'
@@ -228,6 +313,17 @@ export type Mutation = {
   createAccount: Account;
   createContact: Contact;
   /**
+   * ADMIN only. Right to erasure: anonymises the account (and what was merged into it) and its
+   * contacts, and asks every service to do the same (AccountErased); see erasureStatus. Idempotent.
+   */
+  eraseAccount: Scalars['Boolean']['output'];
+  /**
+   * Imports a small CSV given whole (large files: POST /imports/accounts, streamed; same rules, see
+   * apps/accounts/README-import.md). `mapping`: header → field; without it headers are matched to
+   * field names. Valid rows are imported, each invalid row is reported by row and column.
+   */
+  importAccountsCsv: ImportReport;
+  /**
    * ADMIN only. A signed invitation token for a member of the tenant who has not set a password yet,
    * valid for INVITATION_TTL_SECONDS (7 days by default); the client delivers it, e.g. in a link.
    * NOT_FOUND for an unknown user; CONFLICT once the user has a password.
@@ -236,6 +332,12 @@ export type Mutation = {
   /** ADMIN only. Creates the team member without a password: they set one with acceptInvitation, using a token from invitationLink. */
   inviteUser: User;
   login: AuthPayload;
+  /**
+   * Folds the duplicates into the survivor: the survivor keeps its values and takes the duplicates'
+   * where it has none; emails, phones, tags and addresses are unioned; contacts move to the survivor.
+   * Duplicates are archived and their ids resolve to the survivor from then on. Publishes AccountMerged.
+   */
+  mergeAccounts: Account;
   /** A new tenant and its ADMIN (can be switched off with SIGNUP_ENABLED=false). Settings default from the service configuration. */
   signUp: AuthPayload;
   updateAccount: Account;
@@ -264,6 +366,17 @@ export type MutationCreateContactArgs = {
 };
 
 
+export type MutationEraseAccountArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationImportAccountsCsvArgs = {
+  csv: Scalars['String']['input'];
+  mapping?: InputMaybe<Scalars['JSON']['input']>;
+};
+
+
 export type MutationInvitationLinkArgs = {
   userId: Scalars['ID']['input'];
 };
@@ -279,6 +392,13 @@ export type MutationInviteUserArgs = {
 export type MutationLoginArgs = {
   email: Scalars['String']['input'];
   password: Scalars['String']['input'];
+};
+
+
+export type MutationMergeAccountsArgs = {
+  duplicateIds: Array<Scalars['ID']['input']>;
+  expectedVersion?: InputMaybe<Scalars['Int']['input']>;
+  survivorId: Scalars['ID']['input'];
 };
 
 
@@ -315,6 +435,20 @@ export type Query = {
   /** Newest first. */
   accounts: AccountConnection;
   contact?: Maybe<Contact>;
+  /** Everything the platform holds about one customer: each service contributes its own field. */
+  customerDataExport: CustomerDataExport;
+  /**
+   * Likely duplicates of the account, best first (at most 20): same registration number or tax id,
+   * email, phone (E.164), or a similar name once Persian/Arabic spellings are folded and legal-form
+   * words (Ltd, GmbH, شرکت, سهامی خاص, …) are ignored. Archived and merged accounts are left out.
+   */
+  duplicateAccounts: Array<DuplicateCandidate>;
+  /** Per-service completion of a right-to-erasure request, accounts included; empty if never erased. */
+  erasureStatus: Array<ErasureAck>;
+  /** Everything accounts holds about one customer (GDPR Art 15/20); customerDataExport adds every service. */
+  exportAccount: Scalars['JSON']['output'];
+  /** A CSV import (POST /imports/accounts or importAccountsCsv) with its progress, while it runs and after. */
+  importJob?: Maybe<ImportJob>;
   me?: Maybe<User>;
   /** The tenant's team, by name. */
   users: Array<User>;
@@ -334,6 +468,31 @@ export type QueryAccountsArgs = {
 
 
 export type QueryContactArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QueryCustomerDataExportArgs = {
+  accountId: Scalars['ID']['input'];
+};
+
+
+export type QueryDuplicateAccountsArgs = {
+  accountId: Scalars['ID']['input'];
+};
+
+
+export type QueryErasureStatusArgs = {
+  accountId: Scalars['ID']['input'];
+};
+
+
+export type QueryExportAccountArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QueryImportJobArgs = {
   id: Scalars['ID']['input'];
 };
 
@@ -495,6 +654,7 @@ export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = 
 export type FederationTypes = ResolversObject<{
   Account: Account;
   Contact: Contact;
+  CustomerDataExport: CustomerDataExport;
   Tenant: Tenant;
   User: User;
 }>;
@@ -507,6 +667,9 @@ export type FederationReferenceTypes = ResolversObject<{
   Contact:
     ( { __typename: 'Contact' }
     & GraphQLRecursivePick<FederationTypes['Contact'], {"id":true}> );
+  CustomerDataExport:
+    ( { __typename: 'CustomerDataExport' }
+    & GraphQLRecursivePick<FederationTypes['CustomerDataExport'], {"accountId":true}> );
   Tenant:
     ( { __typename: 'Tenant' }
     & GraphQLRecursivePick<FederationTypes['Tenant'], {"id":true}> );
@@ -537,7 +700,15 @@ export type ResolversTypes = ResolversObject<{
   ContactEdge: ResolverTypeWrapper<Omit<ContactEdge, 'node'> & { node: ResolversTypes['Contact'] }>;
   CreateAccountInput: CreateAccountInput;
   CreateContactInput: CreateContactInput;
+  CustomerDataExport: ResolverTypeWrapper<CustomerDataExportModel>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
+  DuplicateCandidate: ResolverTypeWrapper<DuplicateCandidateModel>;
+  Float: ResolverTypeWrapper<Scalars['Float']['output']>;
+  ErasureAck: ResolverTypeWrapper<ErasureAcknowledgement>;
+  ImportJob: ResolverTypeWrapper<ImportJobModel>;
+  ImportJobStatus: ImportJobStatus;
+  ImportReport: ResolverTypeWrapper<ImportReport>;
+  ImportRowError: ResolverTypeWrapper<ImportRowError>;
   JSON: ResolverTypeWrapper<Scalars['JSON']['output']>;
   LifecycleStage: LifecycleStage;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
@@ -569,7 +740,14 @@ export type ResolversParentTypes = ResolversObject<{
   ContactEdge: Omit<ContactEdge, 'node'> & { node: ResolversParentTypes['Contact'] };
   CreateAccountInput: CreateAccountInput;
   CreateContactInput: CreateContactInput;
+  CustomerDataExport: CustomerDataExportModel;
   DateTime: Scalars['DateTime']['output'];
+  DuplicateCandidate: DuplicateCandidateModel;
+  Float: Scalars['Float']['output'];
+  ErasureAck: ErasureAcknowledgement;
+  ImportJob: ImportJobModel;
+  ImportReport: ImportReport;
+  ImportRowError: ImportRowError;
   JSON: Scalars['JSON']['output'];
   Mutation: Record<PropertyKey, never>;
   PageInfo: PageInfo;
@@ -665,9 +843,59 @@ export type ContactEdgeResolvers<ContextType = AccountsContext, ParentType exten
   node?: Resolver<ResolversTypes['Contact'], ParentType, ContextType>;
 }>;
 
+export type CustomerDataExportResolvers<ContextType = AccountsContext, ParentType extends ResolversParentTypes['CustomerDataExport'] = ResolversParentTypes['CustomerDataExport'], FederationReferenceType extends FederationReferenceTypes['CustomerDataExport'] = FederationReferenceTypes['CustomerDataExport']> = ResolversObject<{
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['CustomerDataExport']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  accountId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  accounts?: Resolver<ResolversTypes['JSON'], ParentType, ContextType>;
+  exportedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+}>;
+
 export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['DateTime'], any> {
   name: 'DateTime';
 }
+
+export type DuplicateCandidateResolvers<ContextType = AccountsContext, ParentType extends ResolversParentTypes['DuplicateCandidate'] = ResolversParentTypes['DuplicateCandidate']> = ResolversObject<{
+  account?: Resolver<ResolversTypes['Account'], ParentType, ContextType>;
+  reasons?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  score?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+}>;
+
+export type ErasureAckResolvers<ContextType = AccountsContext, ParentType extends ResolversParentTypes['ErasureAck'] = ResolversParentTypes['ErasureAck']> = ResolversObject<{
+  completedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  service?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type ImportJobResolvers<ContextType = AccountsContext, ParentType extends ResolversParentTypes['ImportJob'] = ResolversParentTypes['ImportJob']> = ResolversObject<{
+  bytesRead?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  created?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  errors?: Resolver<Array<ResolversTypes['ImportRowError']>, ParentType, ContextType, RequireFields<ImportJobErrorsArgs, 'first'>>;
+  failed?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  failure?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  finishedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  percentDone?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  rowsCommitted?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  rowsPerSecond?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['ImportJobStatus'], ParentType, ContextType>;
+  totalBytes?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  updated?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  updatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+}>;
+
+export type ImportReportResolvers<ContextType = AccountsContext, ParentType extends ResolversParentTypes['ImportReport'] = ResolversParentTypes['ImportReport']> = ResolversObject<{
+  created?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  errors?: Resolver<Array<ResolversTypes['ImportRowError']>, ParentType, ContextType>;
+  failed?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  jobId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  updated?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type ImportRowErrorResolvers<ContextType = AccountsContext, ParentType extends ResolversParentTypes['ImportRowError'] = ResolversParentTypes['ImportRowError']> = ResolversObject<{
+  column?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  row?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
 
 export interface JsonScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['JSON'], any> {
   name: 'JSON';
@@ -678,9 +906,12 @@ export type MutationResolvers<ContextType = AccountsContext, ParentType extends 
   archiveAccount?: Resolver<ResolversTypes['Account'], ParentType, ContextType, RequireFields<MutationArchiveAccountArgs, 'id'>>;
   createAccount?: Resolver<ResolversTypes['Account'], ParentType, ContextType, RequireFields<MutationCreateAccountArgs, 'input'>>;
   createContact?: Resolver<ResolversTypes['Contact'], ParentType, ContextType, RequireFields<MutationCreateContactArgs, 'input'>>;
+  eraseAccount?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationEraseAccountArgs, 'id'>>;
+  importAccountsCsv?: Resolver<ResolversTypes['ImportReport'], ParentType, ContextType, RequireFields<MutationImportAccountsCsvArgs, 'csv'>>;
   invitationLink?: Resolver<ResolversTypes['String'], ParentType, ContextType, RequireFields<MutationInvitationLinkArgs, 'userId'>>;
   inviteUser?: Resolver<ResolversTypes['User'], ParentType, ContextType, RequireFields<MutationInviteUserArgs, 'email' | 'name' | 'role'>>;
   login?: Resolver<ResolversTypes['AuthPayload'], ParentType, ContextType, RequireFields<MutationLoginArgs, 'email' | 'password'>>;
+  mergeAccounts?: Resolver<ResolversTypes['Account'], ParentType, ContextType, RequireFields<MutationMergeAccountsArgs, 'duplicateIds' | 'survivorId'>>;
   signUp?: Resolver<ResolversTypes['AuthPayload'], ParentType, ContextType, RequireFields<MutationSignUpArgs, 'email' | 'name' | 'password' | 'tenantName'>>;
   updateAccount?: Resolver<ResolversTypes['Account'], ParentType, ContextType, RequireFields<MutationUpdateAccountArgs, 'input'>>;
   updateContact?: Resolver<ResolversTypes['Contact'], ParentType, ContextType, RequireFields<MutationUpdateContactArgs, 'input'>>;
@@ -695,6 +926,11 @@ export type QueryResolvers<ContextType = AccountsContext, ParentType extends Res
   account?: Resolver<Maybe<ResolversTypes['Account']>, ParentType, ContextType, RequireFields<QueryAccountArgs, 'id'>>;
   accounts?: Resolver<ResolversTypes['AccountConnection'], ParentType, ContextType, RequireFields<QueryAccountsArgs, 'first'>>;
   contact?: Resolver<Maybe<ResolversTypes['Contact']>, ParentType, ContextType, RequireFields<QueryContactArgs, 'id'>>;
+  customerDataExport?: Resolver<ResolversTypes['CustomerDataExport'], ParentType, ContextType, RequireFields<QueryCustomerDataExportArgs, 'accountId'>>;
+  duplicateAccounts?: Resolver<Array<ResolversTypes['DuplicateCandidate']>, ParentType, ContextType, RequireFields<QueryDuplicateAccountsArgs, 'accountId'>>;
+  erasureStatus?: Resolver<Array<ResolversTypes['ErasureAck']>, ParentType, ContextType, RequireFields<QueryErasureStatusArgs, 'accountId'>>;
+  exportAccount?: Resolver<ResolversTypes['JSON'], ParentType, ContextType, RequireFields<QueryExportAccountArgs, 'id'>>;
+  importJob?: Resolver<Maybe<ResolversTypes['ImportJob']>, ParentType, ContextType, RequireFields<QueryImportJobArgs, 'id'>>;
   me?: Resolver<Maybe<ResolversTypes['User']>, ParentType, ContextType>;
   users?: Resolver<Array<ResolversTypes['User']>, ParentType, ContextType>;
 }>;
@@ -727,7 +963,13 @@ export type Resolvers<ContextType = AccountsContext> = ResolversObject<{
   Contact?: ContactResolvers<ContextType>;
   ContactConnection?: ContactConnectionResolvers<ContextType>;
   ContactEdge?: ContactEdgeResolvers<ContextType>;
+  CustomerDataExport?: CustomerDataExportResolvers<ContextType>;
   DateTime?: GraphQLScalarType;
+  DuplicateCandidate?: DuplicateCandidateResolvers<ContextType>;
+  ErasureAck?: ErasureAckResolvers<ContextType>;
+  ImportJob?: ImportJobResolvers<ContextType>;
+  ImportReport?: ImportReportResolvers<ContextType>;
+  ImportRowError?: ImportRowErrorResolvers<ContextType>;
   JSON?: GraphQLScalarType;
   Mutation?: MutationResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
