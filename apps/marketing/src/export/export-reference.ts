@@ -1,0 +1,3 @@
+export interface CustomerDataExportReference {
+  accountId: string;
+}
