@@ -3,6 +3,20 @@
  * accounts only when the tenant has none. Everything goes through the public GraphQL API.
  */
 import { createAccount, createContact, dataOf, postGraphQL } from '@crm/testing';
+import { seedAnalyticsDemo } from './seed/analytics-demo';
+import { seedInteractionsDemo } from './seed/interactions-demo';
+import { seedMarketingDemo } from './seed/marketing-demo';
+import { seedOrdersDemo } from './seed/orders-demo';
+import { seedPipelineDemo } from './seed/pipeline-demo';
+
+/** Each service's own idempotent demo data, in the order events make sense (catalog before quotes). */
+const SERVICE_SEEDS = [
+  seedOrdersDemo,
+  seedPipelineDemo,
+  seedInteractionsDemo,
+  seedMarketingDemo,
+  seedAnalyticsDemo,
+];
 
 const DEMO = {
   tenantName: 'Demo Trading Co',
@@ -134,6 +148,17 @@ async function countAccounts(endpoint: string, token: string): Promise<number> {
   return counted.accounts.totalCount;
 }
 
+async function demoAccountIds(endpoint: string, token: string): Promise<string[]> {
+  const listed = await run<{ accounts: { edges: { node: { id: string } }[] } }>(
+    endpoint,
+    'listing demo accounts',
+    '{ accounts(first: 50) { edges { node { id } } } }',
+    {},
+    token,
+  );
+  return listed.accounts.edges.map((edge) => edge.node.id);
+}
+
 export async function seedDemoTenant(endpoint: string) {
   const token = await obtainToken(endpoint);
   if ((await countAccounts(endpoint, token)) === 0) {
@@ -145,6 +170,8 @@ export async function seedDemoTenant(endpoint: string) {
     }
     for (const consumer of CONSUMERS) await createAccount(endpoint, token, consumer);
   }
+  const accountIds = await demoAccountIds(endpoint, token);
+  for (const seed of SERVICE_SEEDS) await seed(endpoint, token, accountIds);
   const accounts = await countAccounts(endpoint, token);
   return { tenantName: DEMO.tenantName, email: DEMO.email, password: DEMO.password, accounts };
 }

@@ -9,11 +9,13 @@ import { migrateAllSubgraphs } from './migrate';
 import { seedDemoTenant } from './seed-demo';
 import { portOf, readSubgraphList } from '@crm/subgraph-list';
 import { logFileOf } from './log-files';
+import { startMessageSinks, type MessageSinks } from './message-sinks';
 
 const GATEWAY_PORT = Number(process.env.GATEWAY_PORT ?? 4000);
 
 const running: ServiceProcess[] = [];
 let infrastructure: StartedInfrastructure | undefined;
+let messageSinks: MessageSinks | undefined;
 let stopping = false;
 
 async function stopEverything(): Promise<void> {
@@ -21,6 +23,7 @@ async function stopEverything(): Promise<void> {
   stopping = true;
   console.log('\nstopping…');
   await Promise.all(running.map((service) => service.stop()));
+  await messageSinks?.stop();
   if (infrastructure) await bringDownInfrastructure(infrastructure);
   console.log('stopped');
 }
@@ -47,9 +50,13 @@ async function main(): Promise<void> {
   infrastructure = await bringUpInfrastructure();
   // A fresh signing secret per run: tokens from an earlier run stop working, which is what a
   // development stack should do. Production sets JWT_SECRET (or JWT_JWKS_URL) explicitly.
+  messageSinks = await startMessageSinks();
   const env = {
     JWT_SECRET: process.env.JWT_SECRET ?? randomBytes(32).toString('hex'),
+    MARKETING_LINK_SECRET: process.env.MARKETING_LINK_SECRET ?? randomBytes(32).toString('hex'),
     LOG_LEVEL: process.env.LOG_LEVEL ?? 'info',
+    SMTP_URL: messageSinks.smtpUrl,
+    SMS_PROVIDER_URL: messageSinks.smsProviderUrl,
   };
   await migrateAllSubgraphs(env);
   for (const subgraph of readSubgraphList()) await start(subgraph.name, portOf(subgraph), env);
@@ -61,7 +68,8 @@ async function main(): Promise<void> {
 CRM platform running. GraphQL endpoint: ${endpoint}
 Demo tenant "${demo.tenantName}" with ${demo.accounts} accounts. Log in with:
   mutation { login(email: "${demo.email}", password: "${demo.password}") { token } }
-then send  Authorization: Bearer <token>.  Logs: .infra/logs/.  Ctrl-C stops everything.`);
+then send  Authorization: Bearer <token>.  Logs: .infra/logs/.  Mail sent: ${messageSinks.mailDirectory}.
+Ctrl-C stops everything.`);
 }
 
 main().catch(async (error: unknown) => {

@@ -1,8 +1,6 @@
 import { z } from 'zod';
-import { baseConfigShape } from '@crm/subgraph';
+import { baseConfigShape, postgresUrl } from '@crm/subgraph';
 import { isSupportedPhoneRegion } from '@crm/text';
-
-const postgresUrl = z.string().regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL');
 
 /** The accounts service's environment, validated at start: a bad value stops it with one line. */
 export const accountsConfigShape = {

@@ -1,10 +1,9 @@
 import { encodeCursor, type Caller } from '@crm/subgraph';
-import { eventually } from '@crm/testing';
+import { eventually, rejectionOf } from '@crm/testing';
 import type { CreateAccountInput } from '../src/generated/graphql';
 import type { AccountsServices } from '../src/services';
 import { createAccountsTestDatabase, type AccountsTestDatabase } from './support/accounts-test-database';
 import { inviteMember, outboxRowsAbout, signUpTenant, testServices } from './support/accounts-fixtures';
-import { rejectionOf } from './support/expect-domain-error';
 
 let db: AccountsTestDatabase;
 let services: AccountsServices;

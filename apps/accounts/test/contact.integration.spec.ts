@@ -1,9 +1,9 @@
 import type { Caller } from '@crm/subgraph';
+import { rejectionOf } from '@crm/testing';
 import type { AccountEntity } from '../src/account/account.entity';
 import type { AccountsServices } from '../src/services';
 import { createAccountsTestDatabase, type AccountsTestDatabase } from './support/accounts-test-database';
 import { outboxRowsAbout, signUpTenant, testServices } from './support/accounts-fixtures';
-import { rejectionOf } from './support/expect-domain-error';
 
 let db: AccountsTestDatabase;
 let services: AccountsServices;

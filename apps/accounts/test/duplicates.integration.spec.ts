@@ -1,10 +1,10 @@
 import { v7 as uuidv7 } from 'uuid';
 import type { Caller } from '@crm/subgraph';
+import { rejectionOf } from '@crm/testing';
 import type { AccountsServices } from '../src/services';
 import { signUpTenant, testServices } from './support/accounts-fixtures';
 import { startAccountsTestServer, type AccountsTestServer } from './support/accounts-server';
 import { createAccountsTestDatabase, type AccountsTestDatabase } from './support/accounts-test-database';
-import { rejectionOf } from './support/expect-domain-error';
 
 let db: AccountsTestDatabase;
 let services: AccountsServices;

@@ -1,7 +1,7 @@
 import { v7 as uuidv7 } from 'uuid';
 import { AccountErasureCompletedBy, LeadConverted } from '@crm/events';
 import type { Caller } from '@crm/subgraph';
-import { eventually } from '@crm/testing';
+import { eventually, rejectionOf } from '@crm/testing';
 import type { AccountsServices } from '../src/services';
 import { inviteMember, outboxRowsAbout, signUpTenant, testServices } from './support/accounts-fixtures';
 import {
@@ -11,7 +11,6 @@ import {
 } from './support/accounts-kafka-harness';
 import { startAccountsTestServer, type AccountsTestServer } from './support/accounts-server';
 import { createAccountsTestDatabase, type AccountsTestDatabase } from './support/accounts-test-database';
-import { rejectionOf } from './support/expect-domain-error';
 
 let db: AccountsTestDatabase;
 let services: AccountsServices;

@@ -1,5 +1,6 @@
 import { SignJWT, jwtVerify } from 'jose';
 import { signAccessToken } from '@crm/subgraph';
+import { rejectionOf } from '@crm/testing';
 import type { AccountsServices } from '../src/services';
 import { createAccountsTestDatabase, type AccountsTestDatabase } from './support/accounts-test-database';
 import {
@@ -10,7 +11,6 @@ import {
   testServices,
   type SignedUpTenant,
 } from './support/accounts-fixtures';
-import { rejectionOf } from './support/expect-domain-error';
 
 let db: AccountsTestDatabase;
 let services: AccountsServices;

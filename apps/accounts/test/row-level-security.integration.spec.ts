@@ -1,3 +1,4 @@
+import { itKeepsTenantRowsApart } from '@crm/testing';
 import type { AccountsServices } from '../src/services';
 import { createAccountsTestDatabase, type AccountsTestDatabase } from './support/accounts-test-database';
 import { signUpTenant, testServices, type SignedUpTenant } from './support/accounts-fixtures';
@@ -35,20 +36,8 @@ beforeAll(async () => {
 
 afterAll(() => db.close());
 
-const tenantIdsIn = (rows: { tenant_id: string }[]) => [...new Set(rows.map((row) => row.tenant_id))];
-
 describe('row-level security', () => {
-  it.each(TABLES)("never returns another tenant's %s rows to an unfiltered query", async (table) => {
-    expect(tenantIdsIn(await db.ownerQuery(`SELECT "tenant_id" FROM "${table}"`))).toHaveLength(2); // both tenants have rows
-    const seenByB: { tenant_id: string }[] = await db.database.inTenant(tenantB.tenantId, (manager) =>
-      manager.query(`SELECT "tenant_id" FROM "${table}"`),
-    );
-    expect(tenantIdsIn(seenByB)).toEqual([tenantB.tenantId]);
-  });
-
-  it.each(TABLES)('returns no %s rows at all when no tenant is set', async (table) => {
-    expect(await db.dataSource.query(`SELECT "tenant_id" FROM "${table}"`)).toEqual([]);
-  });
+  itKeepsTenantRowsApart(TABLES, () => ({ db, observerTenantId: tenantB.tenantId }));
 
   it("refuses to write a row into another tenant's scope", async () => {
     const attempt = db.database.inTenant(tenantB.tenantId, (manager) =>

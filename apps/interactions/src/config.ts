@@ -1,7 +1,6 @@
 import { z } from 'zod';
-import { baseConfigShape } from '@crm/subgraph';
+import { baseConfigShape, postgresUrl } from '@crm/subgraph';
 
-const postgresUrl = z.string().regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL');
 const optionalUrl = z
   .string()
   .regex(/^[a-z][a-z0-9+.-]*:\/\//, 'must be a URL')

@@ -1,7 +1,7 @@
 import { v7 as uuidv7 } from 'uuid';
 import type { Caller } from '@crm/subgraph';
+import { rejectionOf } from '@crm/testing';
 import { ActivityService } from '../src/activity/activity.service';
-import { rejectionOf } from './support/expect-domain-error';
 import { aCall, colleague, newTenant, outboxRowsAbout } from './support/interactions-fixtures';
 import {
   createInteractionsTestDatabase,

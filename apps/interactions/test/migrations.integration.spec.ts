@@ -1,96 +1,27 @@
-import { DataSource } from 'typeorm';
-import { pendingSchemaChanges, runMigrations } from '@crm/database';
-import { createTestDatabase, type TestDatabase } from '@crm/testing';
-import { interactionsDatabaseOptions, createInteractionsDataSource } from '../src/database';
-import { interactionsMigrations } from '../src/migrations';
+import { describeServiceMigrations } from '@crm/testing';
+import { interactionsDatabaseOptions } from '../src/database';
 
-let testDatabase: TestDatabase;
-
-beforeAll(async () => {
-  testDatabase = await createTestDatabase('interactions_migrations');
-  await runMigrations(interactionsDatabaseOptions(testDatabase.ownerUrl));
-});
-
-afterAll(() => testDatabase.drop());
-
-async function ownerQuery<T>(sql: string): Promise<T[]> {
-  const dataSource = new DataSource({ type: 'postgres', url: testDatabase.ownerUrl });
-  await dataSource.initialize();
-  try {
-    return await dataSource.query(sql);
-  } finally {
-    await dataSource.destroy();
-  }
-}
-
-/** Indexes that lead with something else on purpose, each for a reason given where it is created. */
-const NOT_TENANT_FIRST = new Set([
-  'outbox_pkey', // the relay reads every tenant's rows in one order (libs/messaging)
-  'outbox_unpublished_idx',
-  'reminders_pending_idx', // the scheduler asks which tenants have due reminders at all
-  'customer_messages_open_idx', // the dispatcher asks which tenants have messages waiting at all
-]);
-
-describe('interactions migrations', () => {
-  it('leave nothing for the entities to change (CI fails when an entity changes without a migration)', async () => {
-    expect(await pendingSchemaChanges(interactionsDatabaseOptions(testDatabase.ownerUrl))).toEqual([]);
-  });
-
-  it('enable and force row-level security on every table holding tenant data', async () => {
-    const tables = await ownerQuery<{
-      relname: string;
-      relrowsecurity: boolean;
-      relforcerowsecurity: boolean;
-    }>(
-      `SELECT relname, relrowsecurity, relforcerowsecurity FROM pg_class
-       WHERE relkind = 'r' AND relnamespace = 'public'::regnamespace AND relname <> 'typeorm_migrations' ORDER BY relname`,
-    );
-    expect(tables.map((table) => table.relname)).toEqual([
-      'account_profiles',
-      'activities',
-      'activity_contacts',
-      'consents',
-      'contact_profiles',
-      'customer_messages',
-      'customer_notification_settings',
-      'inbox',
-      'notifications',
-      'outbox',
-      'reminders',
-      'tasks',
-      'timeline_entries',
-    ]);
-    for (const table of tables)
-      expect(table).toMatchObject({ relrowsecurity: true, relforcerowsecurity: true });
-  });
-
-  it('put tenant_id first in every index', async () => {
-    const indexes = await ownerQuery<{ index: string; first_column: string }>(
-      `SELECT i.indexrelid::regclass::text AS index, a.attname AS first_column
-       FROM pg_index i JOIN pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = i.indkey[0]
-       WHERE i.indrelid IN (SELECT oid FROM pg_class WHERE relnamespace = 'public'::regnamespace AND relname <> 'typeorm_migrations')`,
-    );
-    const offenders = indexes.filter(
-      (index) => index.first_column !== 'tenant_id' && !NOT_TENANT_FIRST.has(index.index),
-    );
-    expect(indexes.length).toBeGreaterThan(8);
-    expect(offenders).toEqual([]);
-  });
-
-  it('can be reverted to nothing and applied again', async () => {
-    const { dataSource } = createInteractionsDataSource(testDatabase.ownerUrl);
-    await dataSource.initialize();
-    try {
-      for (let step = 0; step < interactionsMigrations.length; step += 1)
-        await dataSource.undoLastMigration({ transaction: 'each' });
-      const [left] = await dataSource.query(
-        `SELECT count(*)::int AS tables FROM pg_tables WHERE schemaname = 'public' AND tablename <> 'typeorm_migrations'`,
-      );
-      expect(left).toEqual({ tables: 0 });
-    } finally {
-      await dataSource.destroy();
-    }
-    await runMigrations(interactionsDatabaseOptions(testDatabase.ownerUrl));
-    expect(await pendingSchemaChanges(interactionsDatabaseOptions(testDatabase.ownerUrl))).toEqual([]);
-  });
+describeServiceMigrations({
+  service: 'interactions',
+  databaseOptions: (url) => interactionsDatabaseOptions(url),
+  tables: [
+    'account_profiles',
+    'activities',
+    'activity_contacts',
+    'consents',
+    'contact_profiles',
+    'customer_messages',
+    'customer_notification_settings',
+    'inbox',
+    'notifications',
+    'outbox',
+    'reminders',
+    'tasks',
+    'timeline_entries',
+  ],
+  indexesNotLeadingWithTenant: {
+    reminders_pending_idx: 'the scheduler asks which tenants have due reminders at all',
+    customer_messages_open_idx: 'the dispatcher asks which tenants have messages waiting at all',
+  },
+  minimumIndexes: 9,
 });

@@ -1,4 +1,5 @@
 import { v7 as uuidv7 } from 'uuid';
+import { itKeepsTenantRowsApart } from '@crm/testing';
 import { ActivityService } from '../src/activity/activity.service';
 import { TimelineService } from '../src/timeline/timeline.service';
 import { aCall, newTenant } from './support/interactions-fixtures';
@@ -30,20 +31,8 @@ beforeAll(async () => {
 
 afterAll(() => db.close());
 
-const tenantIdsIn = (rows: { tenant_id: string }[]) => [...new Set(rows.map((row) => row.tenant_id))];
-
 describe('row-level security', () => {
-  it.each(TABLES)("never returns another tenant's %s rows to an unfiltered query", async (table) => {
-    expect(tenantIdsIn(await db.ownerQuery(`SELECT "tenant_id" FROM "${table}"`))).toHaveLength(2);
-    const seenByB: { tenant_id: string }[] = await db.database.inTenant(tenantB.tenantId, (manager) =>
-      manager.query(`SELECT "tenant_id" FROM "${table}"`),
-    );
-    expect(tenantIdsIn(seenByB)).toEqual([tenantB.tenantId]);
-  });
-
-  it.each(TABLES)('returns no %s rows at all when no tenant is set', async (table) => {
-    expect(await db.dataSource.query(`SELECT "tenant_id" FROM "${table}"`)).toEqual([]);
-  });
+  itKeepsTenantRowsApart(TABLES, () => ({ db, observerTenantId: tenantB.tenantId }));
 
   it("never returns another tenant's activities through the services, even for the same account id", async () => {
     const [page] = await activities.pagesOf('account', tenantB.tenantId, [sharedAccountId], null, 20, null);

@@ -1,9 +1,9 @@
 import { v7 as uuidv7 } from 'uuid';
 import { createLogger, type Caller } from '@crm/subgraph';
+import { rejectionOf } from '@crm/testing';
 import { NotificationService } from '../src/notification/notification.service';
 import { ReminderScheduler } from '../src/task/reminder-scheduler';
 import { TaskService } from '../src/task/task.service';
-import { rejectionOf } from './support/expect-domain-error';
 import { colleague, newTenant, outboxRowsAbout, outboxRowsOfType } from './support/interactions-fixtures';
 import {
   createInteractionsTestDatabase,

@@ -1,7 +1,5 @@
 import { z } from 'zod';
-import { baseConfigShape } from '@crm/subgraph';
-
-const postgresUrl = z.string().regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL');
+import { baseConfigShape, postgresUrl } from '@crm/subgraph';
 
 /** The marketing service's environment, validated at start: a bad value stops it with one line. */
 export const marketingConfigShape = {

@@ -1,15 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import {
-  AccountErased,
-  AccountMerged,
-  AccountUpdated,
-  QuoteAccepted,
-  accountSnapshotSchema,
-  type EventData,
-} from '@crm/events';
+import { AccountErased, AccountMerged, AccountUpdated, QuoteAccepted, type EventData } from '@crm/events';
 import type { Caller } from '@crm/subgraph';
-import { eventually } from '@crm/testing';
-import type { z } from 'zod';
+import { accountSnapshotFixture, eventually } from '@crm/testing';
 import type { OrdersServices } from '../src/services';
 import {
   callerOf,
@@ -42,29 +34,6 @@ afterAll(async () => {
   await kafka.stop();
   await db.close();
 });
-
-function accountSnapshot(accountId: string, overrides: Partial<z.infer<typeof accountSnapshotSchema>> = {}) {
-  return {
-    accountId,
-    kind: 'COMPANY' as const,
-    salesModel: 'B2B' as const,
-    displayName: 'Pars Steel',
-    legalName: 'Pars Steel Co',
-    industry: null,
-    firstName: null,
-    lastName: null,
-    emails: [],
-    phones: [],
-    addresses: [],
-    tier: null,
-    tags: [],
-    lifecycleStage: 'CUSTOMER' as const,
-    ownerId: null,
-    parentId: null,
-    archived: false,
-    ...overrides,
-  };
-}
 
 function acceptedQuote(accountId: string, productId: string | null): EventData<typeof QuoteAccepted> {
   const irr = (amountMinor: string) => ({ amountMinor, currency: 'IRR' });
@@ -130,7 +99,7 @@ describe('orders consuming other services’ events through Kafka', () => {
     const accountId = await knownAccount(db, admin.tenantId, 'B2B');
     await kafka.deliver(
       envelopeOf(AccountUpdated, admin.tenantId, accountId, {
-        ...accountSnapshot(accountId, { tier: 'GOLD' }),
+        ...accountSnapshotFixture(accountId, { tier: 'GOLD' }),
         changedFields: ['tier'],
       }),
     );
@@ -183,7 +152,7 @@ describe('orders consuming other services’ events through Kafka', () => {
       survivorId: survivor,
       mergedIds: [duplicate],
       movedContactIds: [],
-      survivor: accountSnapshot(survivor),
+      survivor: accountSnapshotFixture(survivor),
     });
     const before = handledEvents();
     await kafka.deliver(merged);

@@ -1,9 +1,7 @@
 import { z } from 'zod';
-import { baseConfigShape } from '@crm/subgraph';
+import { baseConfigShape, postgresUrl } from '@crm/subgraph';
 import { isSupportedPhoneRegion } from '@crm/text';
 import { isKnownCurrency } from './common/currency';
-
-const postgresUrl = z.string().regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL');
 
 /** The pipeline service's environment, validated at start: a bad value stops it with one line. */
 export const pipelineConfigShape = {

@@ -1,7 +1,7 @@
 import type { Caller } from '@crm/subgraph';
+import { rejectionOf } from '@crm/testing';
 import type { PipelineServices } from '../src/services';
 import type { StageEntity } from '../src/pipeline/stage.entity';
-import { rejectionOf } from './support/expect-domain-error';
 import { eventTypesAbout, newTenantCaller, outboxRowsAbout, testServices } from './support/pipeline-fixtures';
 import { createPipelineTestDatabase, type PipelineTestDatabase } from './support/pipeline-test-database';
 

@@ -15,6 +15,7 @@ import {
 import { createKafka, toKafkaMessage, type EventConsumer } from '@crm/messaging';
 import { createLogger, type Caller } from '@crm/subgraph';
 import {
+  accountSnapshotFixture,
   createTestTopics,
   deleteTestTopics,
   eventually,
@@ -49,29 +50,6 @@ function message<TDefinition extends EventDefinition>(
   return toKafkaMessage(
     createEnvelope(definition, { tenantId, actorId: 'system', aggregateId, aggregateVersion: 1, data }),
   );
-}
-
-function account(accountId: string, overrides: Partial<EventData<typeof AccountCreated>> = {}) {
-  return {
-    accountId,
-    kind: 'COMPANY' as const,
-    salesModel: 'B2B' as const,
-    displayName: 'Pars Steel',
-    legalName: 'Pars Steel Co',
-    industry: null,
-    firstName: null,
-    lastName: null,
-    emails: [],
-    phones: [],
-    addresses: [],
-    tier: null,
-    tags: [],
-    lifecycleStage: 'PROSPECT' as const,
-    ownerId: null,
-    parentId: null,
-    archived: false,
-    ...overrides,
-  };
 }
 
 async function inboxCount(tenantId: string): Promise<number> {
@@ -192,9 +170,9 @@ describe('accounts events', () => {
         AccountCreated,
         tenant.tenantId,
         gold,
-        account(gold, { tier: 'GOLD', salesModel: 'B2C', kind: 'PERSON' }),
+        accountSnapshotFixture(gold, { tier: 'GOLD', salesModel: 'B2C', kind: 'PERSON' }),
       ),
-      message(AccountCreated, tenant.tenantId, archived, account(archived)),
+      message(AccountCreated, tenant.tenantId, archived, accountSnapshotFixture(archived)),
       message(AccountArchived, tenant.tenantId, archived, { accountId: archived, salesModel: 'B2B' }),
     ]);
     await waitForInbox(tenant.tenantId, 3);
@@ -226,7 +204,7 @@ describe('accounts events', () => {
       survivorId: survivor,
       mergedIds: [merged],
       movedContactIds: [],
-      survivor: account(survivor),
+      survivor: accountSnapshotFixture(survivor),
     });
     await produceRawMessages(accountsTopic, [merge, merge]);
     await waitForInbox(rep.tenantId, before + 1);

@@ -1,8 +1,8 @@
 import { createLogger, type Caller } from '@crm/subgraph';
+import { rejectionOf } from '@crm/testing';
 import type { OpportunityEntity } from '../src/opportunity/opportunity.entity';
 import { QuoteExpirySweeper } from '../src/quote/quote-expiry.sweeper';
 import type { PipelineServices } from '../src/services';
-import { rejectionOf } from './support/expect-domain-error';
 import { eventTypesAbout, newTenantCaller, outboxRowsAbout, testServices } from './support/pipeline-fixtures';
 import { createPipelineTestDatabase, type PipelineTestDatabase } from './support/pipeline-test-database';
 import { seedPriceList, seedProduct } from './support/price-projection';

@@ -1,4 +1,5 @@
 import type { Caller } from '@crm/subgraph';
+import { itKeepsTenantRowsApart } from '@crm/testing';
 import type { PipelineServices } from '../src/services';
 import { newTenantCaller, testServices } from './support/pipeline-fixtures';
 import { createPipelineTestDatabase, type PipelineTestDatabase } from './support/pipeline-test-database';
@@ -73,20 +74,8 @@ beforeAll(async () => {
 
 afterAll(() => db.close());
 
-const tenantIdsIn = (rows: { tenant_id: string }[]) => [...new Set(rows.map((row) => row.tenant_id))];
-
 describe('row-level security', () => {
-  it.each(TABLES)("never returns another tenant's %s rows to an unfiltered query", async (table) => {
-    expect(tenantIdsIn(await db.ownerQuery(`SELECT "tenant_id" FROM "${table}"`))).toHaveLength(2);
-    const seenByB: { tenant_id: string }[] = await db.database.inTenant(tenantB.tenantId, (manager) =>
-      manager.query(`SELECT "tenant_id" FROM "${table}"`),
-    );
-    expect(tenantIdsIn(seenByB)).toEqual([tenantB.tenantId]);
-  });
-
-  it.each(TABLES)('returns no %s rows at all when no tenant is set', async (table) => {
-    expect(await db.dataSource.query(`SELECT "tenant_id" FROM "${table}"`)).toEqual([]);
-  });
+  itKeepsTenantRowsApart(TABLES, () => ({ db, observerTenantId: tenantB.tenantId }));
 
   it("resolves another tenant's ids to nothing through the services", async () => {
     const [dealOfA] = await db.ownerQuery<{ id: string }>(

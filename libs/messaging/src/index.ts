@@ -10,6 +10,7 @@ export { createReliableProducer } from './reliable-producer';
 
 export { createOutboxTable, dropOutboxTable } from './outbox/outbox-table';
 export { publishEvent } from './outbox/publish-event';
+export { factsAbout, type VersionedAggregateRef } from './outbox/aggregate-facts';
 export { publishEvents, pendingEvent, type PendingEvent } from './outbox/publish-events';
 export { toKafkaMessage, EVENT_HEADERS } from './outbox/outbox-message';
 export { OutboxRelay, type OutboxRelayOptions, type OutboxRelayMetrics } from './outbox/outbox-relay';

@@ -7,3 +7,4 @@ export * from './metrics';
 export * from './graceful-shutdown';
 export * from './graphql-error-codes';
 export * from './request-authentication';
+export * from './postgres-url';

@@ -14,6 +14,7 @@ export {
   createLogger,
   signAccessToken,
   stopOnSignals,
+  postgresUrl,
   ROLES,
   type BaseConfig,
   type Caller,

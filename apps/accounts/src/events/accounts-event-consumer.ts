@@ -1,7 +1,7 @@
 import type { Kafka } from 'kafkajs';
 import type { Logger } from 'pino';
 import type { TenantScopedDatabase } from '@crm/database';
-import { consumerGroupId, EventConsumer, InboxRetention, subscribedTopics } from '@crm/messaging';
+import { consumerGroupId, EventConsumer, subscribedTopics } from '@crm/messaging';
 import { erasureCompletedHandlers } from './erasure-completed.consumer';
 import { leadConvertedHandlers } from './lead-converted.consumer';
 
@@ -43,8 +43,4 @@ export function createAccountsEventConsumer(options: {
     handlers: { ...leadConvertedHandlers, ...erasureCompletedHandlers },
     fromBeginning: true,
   });
-}
-
-export function createAccountsInboxRetention(database: TenantScopedDatabase, logger: Logger): InboxRetention {
-  return new InboxRetention({ database, logger, processedEntriesMaxAgeDays: INBOX_RETENTION_DAYS });
 }

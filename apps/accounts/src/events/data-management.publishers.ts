@@ -1,8 +1,8 @@
 import type { EntityManager } from 'typeorm';
 import { AccountErased, AccountMerged } from '@crm/events';
-import { publishEvent } from '@crm/messaging';
+import { factsAbout, publishEvent } from '@crm/messaging';
 import type { AccountEntity } from '../account/account.entity';
-import { accountSnapshot, factsAbout } from './publishers';
+import { accountSnapshot } from './publishers';
 
 /** Merges and erasures, published in the transaction of the change like every accounts event. */
 

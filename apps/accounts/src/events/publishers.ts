@@ -7,7 +7,7 @@ import {
   ContactUpdated,
   type EventData,
 } from '@crm/events';
-import { publishEvent } from '@crm/messaging';
+import { factsAbout, publishEvent } from '@crm/messaging';
 import type { AccountEntity } from '../account/account.entity';
 import type { ContactEntity } from '../contact/contact.entity';
 
@@ -49,15 +49,6 @@ export function contactSnapshot(contact: ContactEntity): EventData<typeof Contac
     isPrimary: contact.isPrimary,
     emails: contact.emails,
     phones: contact.phones,
-  };
-}
-
-export function factsAbout(aggregate: { tenantId: string; id: string; version: number }, actorId: string) {
-  return {
-    tenantId: aggregate.tenantId,
-    actorId,
-    aggregateId: aggregate.id,
-    aggregateVersion: aggregate.version,
   };
 }
 

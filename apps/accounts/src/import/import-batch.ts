@@ -2,7 +2,7 @@ import type { EntityManager } from 'typeorm';
 import { v7 as uuidv7 } from 'uuid';
 import { hydrateEntities } from '@crm/database';
 import { AccountCreated, AccountUpdated, ContactCreated, ContactUpdated } from '@crm/events';
-import { pendingEvent, publishEvents, type PendingEvent } from '@crm/messaging';
+import { factsAbout, pendingEvent, publishEvents, type PendingEvent } from '@crm/messaging';
 import { emailList, FieldErrors } from '@crm/subgraph';
 import { accountFieldsOf, changedAccountFields, type AccountFields } from '../account/account.defaults';
 import { AccountEntity, type AccountKind } from '../account/account.entity';
@@ -15,7 +15,7 @@ import {
   validateContactChanges,
   validateNewContact,
 } from '../contact/contact.validation';
-import { accountSnapshot, contactSnapshot, factsAbout } from '../events/publishers';
+import { accountSnapshot, contactSnapshot } from '../events/publishers';
 import { ACCOUNT_COLUMNS, CONTACT_COLUMNS } from './import-columns';
 import type { ResolvedColumns } from './import-mapping';
 import type { ImportRow } from './import-row';

@@ -1,59 +1,19 @@
-import { createLogger, parseConfig, signAccessToken, type Caller, type RunningSubgraph } from '@crm/subgraph';
+import { startTestSubgraph, type TestSubgraph } from '@crm/testing';
 import { accountsConfigShape } from '../../src/config';
 import { startAccountsSubgraph } from '../../src/server';
 import { TEST_JWT_SECRET } from './accounts-fixtures';
 import type { AccountsTestDatabase } from './accounts-test-database';
 
-export interface GraphQLResult<T = Record<string, unknown>> {
-  status: number;
-  data?: T | null;
-  errors?: {
-    message: string;
-    path?: string[];
-    extensions?: { code?: string; fields?: { field: string; message: string }[] };
-  }[];
-}
-
-export interface AccountsTestServer {
-  subgraph: RunningSubgraph;
-  request<T = Record<string, unknown>>(
-    query: string,
-    variables?: object,
-    token?: string,
-  ): Promise<GraphQLResult<T>>;
-  tokenFor(caller: Caller): Promise<string>;
-}
+export type AccountsTestServer = TestSubgraph;
 
 /** The real subgraph on a free port over the test database, without Kafka (nothing here publishes). */
-export async function startAccountsTestServer(db: AccountsTestDatabase): Promise<AccountsTestServer> {
-  const config = parseConfig(accountsConfigShape, {
-    NODE_ENV: 'test',
-    PORT: '0',
-    LOG_LEVEL: 'silent',
-    JWT_SECRET: TEST_JWT_SECRET,
-    ACCOUNTS_DATABASE_URL: db.testDatabase.appUrl,
-  });
-  const subgraph = await startAccountsSubgraph({
-    config,
-    logger: createLogger('accounts', config.LOG_LEVEL),
+export function startAccountsTestServer(db: AccountsTestDatabase): Promise<AccountsTestServer> {
+  return startTestSubgraph({
+    name: 'accounts',
+    configShape: accountsConfigShape,
+    env: { ACCOUNTS_DATABASE_URL: db.testDatabase.appUrl },
+    jwtSecret: TEST_JWT_SECRET,
     database: db.database,
-    readinessChecks: [],
-    onShutdown: [],
+    start: startAccountsSubgraph,
   });
-  return {
-    subgraph,
-    async request(query, variables = {}, token) {
-      const response = await fetch(subgraph.url, {
-        method: 'POST',
-        headers: {
-          'content-type': 'application/json',
-          ...(token ? { authorization: `Bearer ${token}` } : {}),
-        },
-        body: JSON.stringify({ query, variables }),
-      });
-      return { status: response.status, ...((await response.json()) as object) };
-    },
-    tokenFor: (caller) =>
-      signAccessToken({ ...caller, email: 'caller@test.example' }, { secret: TEST_JWT_SECRET }),
-  };
 }

@@ -8,7 +8,7 @@ import {
   TaskCompleted,
   type EventData,
 } from '@crm/events';
-import { publishEvent } from '@crm/messaging';
+import { factsAbout, publishEvent } from '@crm/messaging';
 import type { ActivityEntity } from '../activity/activity.entity';
 import type { TaskEntity } from '../task/task.entity';
 
@@ -32,15 +32,6 @@ function activityFacts(activity: ActivityEntity): EventData<typeof ActivityLogge
     ownerId: activity.ownerId,
     startsAt: activity.startsAt.toISOString(),
     endsAt: activity.endsAt?.toISOString() ?? null,
-  };
-}
-
-function factsAbout(aggregate: { tenantId: string; id: string; version: number }, actorId: string) {
-  return {
-    tenantId: aggregate.tenantId,
-    actorId,
-    aggregateId: aggregate.id,
-    aggregateVersion: aggregate.version,
   };
 }
 

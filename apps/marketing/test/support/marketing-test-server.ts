@@ -1,13 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import {
-  createLogger,
-  parseConfig,
-  signAccessToken,
-  type Caller,
-  type Role,
-  type RunningSubgraph,
-} from '@crm/subgraph';
-import { postGraphQL, type GraphQLResult } from '@crm/testing';
+import { signAccessToken, type Caller, type Role, type RunningSubgraph } from '@crm/subgraph';
+import { postGraphQL, startTestSubgraph, type GraphQLResult } from '@crm/testing';
 import { marketingConfigShape } from '../../src/config';
 import { startMarketingSubgraph } from '../../src/server';
 import { createMarketingServices, type MarketingServices } from '../../src/services';
@@ -29,26 +22,17 @@ export interface MarketingTestServer {
 
 /** The real subgraph (GraphQL and public routes) in this process, without Kafka: events stay in the outbox. */
 export async function startMarketingTestServer(db: MarketingTestDatabase): Promise<MarketingTestServer> {
-  const config = parseConfig(marketingConfigShape, {
-    NODE_ENV: 'test',
-    PORT: '0',
-    LOG_LEVEL: 'silent',
-    JWT_SECRET: TEST_JWT_SECRET,
-    MARKETING_LINK_SECRET: TEST_LINK_SECRET,
-    MARKETING_DATABASE_URL: db.testDatabase.appUrl,
-  });
   const services = createMarketingServices(db.database, {
     messageIdDomain: 'test.example',
   });
   const signer = new LinkSigner(TEST_LINK_SECRET);
-  const subgraph = await startMarketingSubgraph({
-    config,
-    logger: createLogger('marketing', config.LOG_LEVEL),
+  const { subgraph } = await startTestSubgraph({
+    name: 'marketing',
+    configShape: marketingConfigShape,
+    env: { MARKETING_LINK_SECRET: TEST_LINK_SECRET, MARKETING_DATABASE_URL: db.testDatabase.appUrl },
+    jwtSecret: TEST_JWT_SECRET,
     database: db.database,
-    services,
-    signer,
-    readinessChecks: [],
-    onShutdown: [],
+    start: (options) => startMarketingSubgraph({ ...options, services, signer }),
   });
   const origin = `http://127.0.0.1:${subgraph.port}`;
   return {

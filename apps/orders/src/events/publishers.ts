@@ -12,7 +12,7 @@ import {
   ShipmentDispatched,
   type EventEnvelope,
 } from '@crm/events';
-import { publishEvent } from '@crm/messaging';
+import { factsAbout, publishEvent } from '@crm/messaging';
 import { money } from '../common/money';
 import type { StateMachine } from '../common/state-machine';
 import type { OrderLineEntity } from '../order/order-line.entity';
@@ -30,15 +30,6 @@ import type { ShipmentEntity } from '../shipment/shipment.entity';
  * event is in the outbox if and only if its change committed; `sequence` is the version after it.
  * `actorId` is a user id or 'system'.
  */
-
-function factsAbout(aggregate: { tenantId: string; id: string; version: number }, actorId: string) {
-  return {
-    tenantId: aggregate.tenantId,
-    actorId,
-    aggregateId: aggregate.id,
-    aggregateVersion: aggregate.version,
-  };
-}
 
 /** What every order event carries: revenue by model, channel and campaign without a join. */
 function orderFacts(order: OrderEntity) {

@@ -7,6 +7,7 @@ import {
   type EventEnvelope,
 } from '@crm/events';
 import type { Caller, Role } from '@crm/subgraph';
+import { accountSnapshotFixture } from '@crm/testing';
 import { projectAccountProfile } from '../../src/events/account-profile.consumer';
 import { createOrdersServices, type OrdersServices } from '../../src/services';
 import type { OrdersTestDatabase } from './orders-test-database';
@@ -37,25 +38,16 @@ export async function knownAccount(
   tier: string | null = null,
 ): Promise<string> {
   const accountId = randomUUID();
-  const event = envelopeOf(AccountCreated, tenantId, accountId, {
+  const event = envelopeOf(
+    AccountCreated,
+    tenantId,
     accountId,
-    kind: salesModel === 'B2B' ? 'COMPANY' : 'PERSON',
-    salesModel,
-    displayName: 'Test account',
-    legalName: null,
-    industry: null,
-    firstName: null,
-    lastName: null,
-    emails: [],
-    phones: [],
-    addresses: [],
-    tier,
-    tags: [],
-    lifecycleStage: 'CUSTOMER',
-    ownerId: null,
-    parentId: null,
-    archived: false,
-  });
+    accountSnapshotFixture(accountId, {
+      kind: salesModel === 'B2B' ? 'COMPANY' : 'PERSON',
+      salesModel,
+      tier,
+    }),
+  );
   await db.database.inTenant(tenantId, (manager) => projectAccountProfile(manager, event));
   return accountId;
 }

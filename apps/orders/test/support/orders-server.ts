@@ -1,5 +1,5 @@
-import { createLogger, parseConfig, signAccessToken, type Caller, type RunningSubgraph } from '@crm/subgraph';
-import { postGraphQL, type GraphQLResult } from '@crm/testing';
+import type { Caller, RunningSubgraph } from '@crm/subgraph';
+import { postGraphQL, startTestSubgraph, type GraphQLResult } from '@crm/testing';
 import { ordersConfigShape } from '../../src/config';
 import { startOrdersSubgraph } from '../../src/server';
 import type { OrdersTestDatabase } from './orders-test-database';
@@ -13,28 +13,17 @@ export interface OrdersTestServer {
 
 /** The real subgraph on a free port over the test database, without Kafka (the relay is main.ts's). */
 export async function startOrdersTestServer(db: OrdersTestDatabase): Promise<OrdersTestServer> {
-  const config = parseConfig(ordersConfigShape, {
-    NODE_ENV: 'test',
-    PORT: '0',
-    LOG_LEVEL: 'silent',
-    JWT_SECRET: TEST_JWT_SECRET,
-    ORDERS_DATABASE_URL: db.testDatabase.appUrl,
-  });
-  const subgraph = await startOrdersSubgraph({
-    config,
-    logger: createLogger('orders', config.LOG_LEVEL),
+  const { subgraph, tokenFor } = await startTestSubgraph({
+    name: 'orders',
+    configShape: ordersConfigShape,
+    env: { ORDERS_DATABASE_URL: db.testDatabase.appUrl },
+    jwtSecret: TEST_JWT_SECRET,
     database: db.database,
-    readinessChecks: [],
-    onShutdown: [],
+    start: startOrdersSubgraph,
   });
   return {
     subgraph,
-    async request(caller, query, variables = {}) {
-      const token = await signAccessToken(
-        { ...caller, email: 'caller@test.example' },
-        { secret: TEST_JWT_SECRET },
-      );
-      return postGraphQL(subgraph.url, query, { token, variables });
-    },
+    request: async (caller, query, variables = {}) =>
+      postGraphQL(subgraph.url, query, { token: await tokenFor(caller), variables }),
   };
 }

@@ -17,7 +17,7 @@ import {
   SYSTEM_ACTOR,
   type EventData,
 } from '@crm/events';
-import { publishEvent } from '@crm/messaging';
+import { factsAbout, publishEvent } from '@crm/messaging';
 import { money } from '../common/money';
 import type { LeadEntity } from '../lead/lead.entity';
 import type { OpportunityEntity } from '../opportunity/opportunity.entity';
@@ -32,15 +32,6 @@ import type { QuoteEntity } from '../quote/quote.entity';
  * Which state changes become which events. Each runs inside the transaction of the change, so an
  * event is in the outbox if and only if its change committed; `sequence` is the version after it.
  */
-
-function factsAbout(aggregate: { tenantId: string; id: string; version: number }, actorId: string) {
-  return {
-    tenantId: aggregate.tenantId,
-    actorId,
-    aggregateId: aggregate.id,
-    aggregateVersion: aggregate.version,
-  };
-}
 
 const isoDateTime = (instant: Date) => instant.toISOString();
 

@@ -9,6 +9,7 @@ import {
 } from '@crm/events';
 import { on, toKafkaMessage, type EventHandler, type EventHandlers } from '../../src';
 import type { Message } from 'kafkajs';
+import { accountSnapshotFixture } from '@crm/testing';
 
 type AccountSnapshot = EventData<typeof AccountCreated>;
 
@@ -35,25 +36,7 @@ export function accountProjectionHandlers(
 }
 
 export function accountSnapshot(accountId: string, displayName: string): AccountSnapshot {
-  return {
-    accountId,
-    kind: 'COMPANY',
-    salesModel: 'B2B',
-    displayName,
-    legalName: null,
-    industry: null,
-    firstName: null,
-    lastName: null,
-    emails: [],
-    phones: [],
-    addresses: [],
-    tier: null,
-    tags: [],
-    lifecycleStage: 'PROSPECT',
-    ownerId: null,
-    parentId: null,
-    archived: false,
-  };
+  return accountSnapshotFixture(accountId, { displayName, legalName: null });
 }
 
 export function accountCreatedFacts(

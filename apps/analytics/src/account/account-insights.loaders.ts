@@ -1,0 +1,22 @@
+import DataLoader from 'dataloader';
+import { isUuid, type Caller } from '@crm/subgraph';
+import type { AccountInsights } from '../metrics/account-insights';
+import type { MetricsService } from '../metrics/metrics.service';
+
+export interface AccountInsightsLoaders {
+  byAccountId: DataLoader<string, AccountInsights>;
+}
+
+/** Every Account.insights of one request in one batch: a fixed number of SQL statements. */
+export function createAccountInsightsLoaders(
+  metrics: MetricsService,
+  caller: () => Caller,
+): AccountInsightsLoaders {
+  return {
+    byAccountId: new DataLoader(async (ids) => {
+      const queryable = [...new Set(ids.filter(isUuid).map((id) => id.toLowerCase()))];
+      const insights = await metrics.accountInsights(caller(), queryable);
+      return ids.map((id) => insights.get(id.toLowerCase()) ?? new Error(`account id ${id} is not a UUID`));
+    }),
+  };
+}
