@@ -4,11 +4,7 @@ import { runSubgraphService } from '@crm/service-host';
 import { loadConfig } from '@crm/subgraph';
 import { accountsConfigShape } from './config';
 import { createAccountsDataSource } from './database';
-import {
-  INBOX_RETENTION_DAYS,
-  accountsConsumedTopics,
-  createAccountsEventConsumer,
-} from './events/accounts-event-consumer';
+import { INBOX_RETENTION_DAYS, createAccountsEventConsumer } from './events/accounts-event-consumer';
 import { startAccountsSubgraph } from './server';
 
 void runSubgraphService({
@@ -29,7 +25,6 @@ void runSubgraphService({
           topicPrefix: config.KAFKA_TOPIC_PREFIX,
         }),
         gaugePrefix: 'accounts_consumer',
-        topics: accountsConsumedTopics(config.KAFKA_TOPIC_PREFIX),
       },
     ],
     inboxRetentionDays: INBOX_RETENTION_DAYS,

@@ -1,12 +1,10 @@
 /** Bootstrap only: the service host runs the lifecycle; migrations run separately (migrate.ts). */
 import 'reflect-metadata';
-import { subscribedTopics } from '@crm/messaging';
 import { runSubgraphService } from '@crm/service-host';
 import { loadConfig } from '@crm/subgraph';
 import { analyticsConfigShape } from './config';
 import { createAnalyticsDataSource } from './database';
 import { createReadModelConsumer } from './events/read-model-consumer';
-import { PROJECTED_SERVICES } from './projection/projection-handlers';
 import { startAnalyticsSubgraph } from './server';
 
 void runSubgraphService({
@@ -28,7 +26,6 @@ void runSubgraphService({
           defaultTimeZone: config.ANALYTICS_DEFAULT_TIME_ZONE,
         }),
         gaugePrefix: 'analytics_read_model_consumer',
-        topics: subscribedTopics(config.KAFKA_TOPIC_PREFIX, PROJECTED_SERVICES),
       },
     ],
     inboxRetentionDays: config.INBOX_RETENTION_DAYS,

@@ -6,7 +6,7 @@ import { interactionsConfigShape } from './config';
 import { CustomerMessageDispatcher } from './customer-messaging/customer-message.dispatcher';
 import { configuredMessageSenders } from './customer-messaging/message-senders';
 import { createInteractionsDataSource } from './database';
-import { createInteractionsConsumer, interactionsConsumedTopics } from './events/consumer';
+import { createInteractionsConsumer } from './events/consumer';
 import { startInteractionsSubgraph } from './server';
 import { ReminderScheduler } from './task/reminder-scheduler';
 
@@ -38,7 +38,6 @@ void runSubgraphService({
             topicPrefix: config.KAFKA_TOPIC_PREFIX,
           }),
           gaugePrefix: 'interactions_consumer',
-          topics: interactionsConsumedTopics(config.KAFKA_TOPIC_PREFIX),
         },
       ],
       // The senders close after the dispatcher that sends through them has stopped.

@@ -4,7 +4,7 @@ import { runSubgraphService } from '@crm/service-host';
 import { loadConfig } from '@crm/subgraph';
 import { pipelineConfigShape } from './config';
 import { createPipelineDataSource } from './database';
-import { createPipelineConsumer, pipelineConsumedTopics } from './events/consumers';
+import { createPipelineConsumer } from './events/consumers';
 import { QuoteExpirySweeper } from './quote/quote-expiry.sweeper';
 import { startPipelineSubgraph } from './server';
 
@@ -21,8 +21,6 @@ void runSubgraphService({
       {
         consumer: createPipelineConsumer({ kafka, database, logger, topicPrefix: config.KAFKA_TOPIC_PREFIX }),
         gaugePrefix: 'projections_consumer',
-        // pipeline may start before accounts or orders ever published: subscribing needs the topics.
-        topics: pipelineConsumedTopics(config.KAFKA_TOPIC_PREFIX),
       },
     ],
     inboxRetentionDays: config.INBOX_RETENTION_DAYS,

@@ -7,6 +7,7 @@ import type { ServiceHostRuntime } from './host-runtime';
 import {
   runSubgraphService,
   startSubgraphService,
+  DEFAULT_INBOX_RETENTION_DAYS,
   type ServiceHostConfig,
   type ServiceParts,
   type SubgraphServiceDefinition,
@@ -52,8 +53,9 @@ function fakeService(failing: { step?: string } = {}) {
     describeCluster: async () => ({ brokers: [] }),
   };
   const kafka = { admin: () => admin } as unknown as Kafka;
-  const fakeConsumer = (name: string) =>
+  const fakeConsumer = (name: string, topics: string[]) =>
     ({
+      topics,
       start: step(`${name} started`),
       stop: step(`${name} stopped`),
       metrics: { processed: 3, duplicatesSkipped: 0, deadLettered: 0, unhandledSkipped: 0, retries: 0 },
@@ -94,8 +96,8 @@ function fakeService(failing: { step?: string } = {}) {
 
   const parts: Omit<ServiceParts<ServiceHostConfig>, 'startSubgraph'> = {
     consumers: [
-      { consumer: fakeConsumer('projections consumer'), gaugePrefix: 'demo_projections', topics: ['test.a'] },
-      { consumer: fakeConsumer('reactions consumer'), gaugePrefix: 'demo_reactions', topics: ['test.b'] },
+      { consumer: fakeConsumer('projections consumer', ['test.a']), gaugePrefix: 'demo_projections' },
+      { consumer: fakeConsumer('reactions consumer', ['test.b']), gaugePrefix: 'demo_reactions' },
     ],
     inboxRetentionDays: 14,
     workers: [
@@ -224,6 +226,19 @@ describe('startSubgraphService', () => {
     }
   });
 
+  it('sweeps the inbox of a consuming service that names no retention, with the default', async () => {
+    const fake = fakeService();
+    const definition: SubgraphServiceDefinition<ServiceHostConfig> = {
+      ...fake.service,
+      parts: (infrastructure) => ({ ...fake.service.parts(infrastructure), inboxRetentionDays: undefined }),
+    };
+
+    const { subgraph } = await startSubgraphService(definition, fake.runtime);
+    running.push(subgraph);
+
+    expect(fake.retentionDays).toEqual([DEFAULT_INBOX_RETENTION_DAYS]);
+  });
+
   it('creates no topics and no inbox retention for a service that consumes nothing', async () => {
     const fake = fakeService();
     const definition: SubgraphServiceDefinition<ServiceHostConfig> = {
@@ -231,7 +246,6 @@ describe('startSubgraphService', () => {
       parts: (infrastructure) => ({
         ...fake.service.parts(infrastructure),
         consumers: [],
-        inboxRetentionDays: undefined,
       }),
     };
 

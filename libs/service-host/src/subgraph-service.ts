@@ -29,12 +29,10 @@ export interface ConsumerRegistration {
   consumer: EventConsumer;
   /** Names the consumer's gauges, e.g. `accounts_consumer` → `accounts_consumer_lag`. */
   gaugePrefix: string;
-  /**
-   * Topics created (with their dead-letter topics) before the consumer subscribes: kafkajs refuses
-   * a topic the cluster does not know, and the publisher may not have published yet.
-   */
-  topics?: readonly string[];
 }
+
+/** How long processed inbox entries are kept when a service that consumes does not say. */
+export const DEFAULT_INBOX_RETENTION_DAYS = 14;
 
 /** A loop (scheduler, sweeper, sender) or a resource that only needs closing (no `start`). */
 export interface BackgroundWorker {
@@ -55,7 +53,10 @@ export interface SubgraphHostOptions<TConfig extends ServiceHostConfig> {
 /** The service-specific pieces; everything else (relay, retention, checks, gauges, order) is the host's. */
 export interface ServiceParts<TConfig extends ServiceHostConfig> {
   consumers?: ConsumerRegistration[];
-  /** When set, processed inbox entries older than this are swept (InboxRetention). */
+  /**
+   * Processed inbox entries older than this are swept (InboxRetention) when the service consumes;
+   * `DEFAULT_INBOX_RETENTION_DAYS` unless given.
+   */
   inboxRetentionDays?: number;
   /** Started in order after the consumers; stopped in order before them. */
   workers?: BackgroundWorker[];
@@ -114,16 +115,18 @@ export async function startSubgraphService<TConfig extends ServiceHostConfig>(
     retention: { publishedRowsMaxAgeDays: config.OUTBOX_RETENTION_DAYS },
   });
   await relay.start();
-  const consumedTopics = consumers.flatMap((registration) => registration.topics ?? []);
+  // kafkajs refuses to subscribe to a topic the cluster does not know, and the publishing service
+  // may not have published yet: create every consumed topic (and its dead-letter topic) first.
+  const consumedTopics = consumers.flatMap(({ consumer }) => consumer.topics);
   if (consumedTopics.length > 0) await runtime.ensureConsumedTopics(kafkaAdmin, consumedTopics);
   for (const { consumer } of consumers) await consumer.start();
   const inboxRetention =
-    parts.inboxRetentionDays === undefined
+    consumers.length === 0
       ? undefined
       : runtime.createInboxRetention({
           database,
           logger,
-          processedEntriesMaxAgeDays: parts.inboxRetentionDays,
+          processedEntriesMaxAgeDays: parts.inboxRetentionDays ?? DEFAULT_INBOX_RETENTION_DAYS,
         });
   inboxRetention?.start();
   for (const worker of workers) await worker.start?.();

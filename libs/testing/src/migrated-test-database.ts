@@ -38,6 +38,9 @@ export async function createMigratedTestDatabase(
   const { dataSource, sqlStatements } = createServiceDataSource(databaseOptions(testDatabase.appUrl));
   await dataSource.initialize();
   const owner = new Pool({ connectionString: testDatabase.ownerUrl, max: 2 });
+  // An idle owner connection that PostgreSQL closes (the forced drop at the end, a restart) must not
+  // surface as an unhandled 'error' event that fails whichever test file happens to be running.
+  owner.on('error', () => undefined);
   const ownerQuery = async <T>(sql: string, parameters: unknown[] = []) =>
     (await owner.query(sql, parameters)).rows as T[];
   return {

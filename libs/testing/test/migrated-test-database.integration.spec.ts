@@ -60,4 +60,15 @@ describe('createMigratedTestDatabase', () => {
     );
     expect(row).toEqual({ count: 0 });
   });
+
+  it('survives PostgreSQL closing its idle owner connection (a forced drop) without an unhandled error', async () => {
+    const doomed = await createMigratedTestDatabase('testing_lib_doomed', options);
+    await doomed.ownerQuery('SELECT 1');
+
+    await doomed.testDatabase.drop();
+    // The terminated idle connection reports its error asynchronously; give it time to arrive.
+    await new Promise((resolve) => setTimeout(resolve, 300));
+
+    await expect(doomed.close()).resolves.toBeUndefined();
+  });
 });

@@ -8,20 +8,18 @@ export type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K]
 export type MakeOptional<T, K extends keyof T> = Omit<T, K> & { [SubKey in K]?: Maybe<T[SubKey]> };
 export type MakeMaybe<T, K extends keyof T> = Omit<T, K> & { [SubKey in K]: Maybe<T[SubKey]> };
 export type MakeEmpty<T extends { [key: string]: unknown }, K extends keyof T> = { [_ in K]?: never };
-export type Incremental<T> =
-  | T
-  | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
+export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 export type RequireFields<T, K extends keyof T> = Omit<T, K> & { [P in K]-?: NonNullable<T[P]> };
 /** All built-in and custom scalars, mapped to their actual values */
 export type Scalars = {
-  ID: { input: string; output: string };
-  String: { input: string; output: string };
-  Boolean: { input: boolean; output: boolean };
-  Int: { input: number; output: number };
-  Float: { input: number; output: number };
-  DateTime: { input: Date; output: Date };
-  JSON: { input: unknown; output: unknown };
-  _FieldSet: { input: any; output: any };
+  ID: { input: string; output: string; }
+  String: { input: string; output: string; }
+  Boolean: { input: boolean; output: boolean; }
+  Int: { input: number; output: number; }
+  Float: { input: number; output: number; }
+  DateTime: { input: Date; output: Date; }
+  JSON: { input: unknown; output: unknown; }
+  _FieldSet: { input: any; output: any; }
 };
 
 export type Account = {
@@ -56,7 +54,9 @@ export type AnalyticsSettingsInput = {
   timeZone: Scalars['String']['input'];
 };
 
-export type CalendarSystem = 'GREGORIAN' | 'JALALI';
+export type CalendarSystem =
+  | 'GREGORIAN'
+  | 'JALALI';
 
 export type CampaignPerformance = {
   __typename?: 'CampaignPerformance';
@@ -132,7 +132,12 @@ export type FunnelStage = {
   stageName: Scalars['String']['output'];
 };
 
-export type Granularity = 'DAY' | 'MONTH' | 'QUARTER' | 'WEEK' | 'YEAR';
+export type Granularity =
+  | 'DAY'
+  | 'MONTH'
+  | 'QUARTER'
+  | 'WEEK'
+  | 'YEAR';
 
 export type InteractionStats = {
   __typename?: 'InteractionStats';
@@ -163,6 +168,7 @@ export type Mutation = {
   configureAnalytics: AnalyticsSettings;
 };
 
+
 export type MutationConfigureAnalyticsArgs = {
   input: AnalyticsSettingsInput;
 };
@@ -182,9 +188,11 @@ export type Query = {
   topCustomers: Array<Account>;
 };
 
+
 export type QueryCampaignPerformanceArgs = {
   filter: MetricsFilter;
 };
+
 
 export type QueryCohortRetentionArgs = {
   from: Scalars['DateTime']['input'];
@@ -192,27 +200,33 @@ export type QueryCohortRetentionArgs = {
   to: Scalars['DateTime']['input'];
 };
 
+
 export type QueryConversionRatesArgs = {
   filter: MetricsFilter;
 };
 
+
 export type QueryDealMetricsArgs = {
   filter: MetricsFilter;
 };
+
 
 export type QueryForecastArgs = {
   months?: InputMaybe<Scalars['Int']['input']>;
   salesModel?: InputMaybe<SalesModel>;
 };
 
+
 export type QueryFunnelArgs = {
   filter: MetricsFilter;
   pipelineId: Scalars['ID']['input'];
 };
 
+
 export type QueryInteractionStatsArgs = {
   filter: MetricsFilter;
 };
+
 
 export type QuerySalesPerformanceArgs = {
   calendar?: InputMaybe<CalendarSystem>;
@@ -220,12 +234,15 @@ export type QuerySalesPerformanceArgs = {
   granularity?: InputMaybe<Granularity>;
 };
 
+
 export type QueryTopCustomersArgs = {
   filter: MetricsFilter;
   limit?: InputMaybe<Scalars['Int']['input']>;
 };
 
-export type SalesModel = 'B2B' | 'B2C';
+export type SalesModel =
+  | 'B2B'
+  | 'B2C';
 
 export type SalesModelSlice = {
   __typename?: 'SalesModelSlice';
@@ -260,45 +277,41 @@ export type ResolversObject<TObject> = WithIndex<TObject>;
 export type ResolverTypeWrapper<T> = Promise<T> | T;
 
 export type ReferenceResolver<TResult, TReference, TContext> = (
-  reference: TReference,
-  context: TContext,
-  info: GraphQLResolveInfo,
-) => Promise<TResult> | TResult;
+      reference: TReference,
+      context: TContext,
+      info: GraphQLResolveInfo
+    ) => Promise<TResult> | TResult;
 
-type ScalarCheck<T, S> = S extends true ? T : NullableCheck<T, S>;
-type NullableCheck<T, S> = Maybe<T> extends T ? Maybe<ListCheck<NonNullable<T>, S>> : ListCheck<T, S>;
-type ListCheck<T, S> = T extends (infer U)[] ? NullableCheck<U, S>[] : GraphQLRecursivePick<T, S>;
-export type GraphQLRecursivePick<T, S> = { [K in keyof T & keyof S]: ScalarCheck<T[K], S[K]> };
+      type ScalarCheck<T, S> = S extends true ? T : NullableCheck<T, S>;
+      type NullableCheck<T, S> = Maybe<T> extends T ? Maybe<ListCheck<NonNullable<T>, S>> : ListCheck<T, S>;
+      type ListCheck<T, S> = T extends (infer U)[] ? NullableCheck<U, S>[] : GraphQLRecursivePick<T, S>;
+      export type GraphQLRecursivePick<T, S> = { [K in keyof T & keyof S]: ScalarCheck<T[K], S[K]> };
+    
 
 export type ResolverWithResolve<TResult, TParent, TContext, TArgs> = {
   resolve: ResolverFn<TResult, TParent, TContext, TArgs>;
 };
-export type Resolver<
-  TResult,
-  TParent = Record<PropertyKey, never>,
-  TContext = Record<PropertyKey, never>,
-  TArgs = Record<PropertyKey, never>,
-> = ResolverFn<TResult, TParent, TContext, TArgs> | ResolverWithResolve<TResult, TParent, TContext, TArgs>;
+export type Resolver<TResult, TParent = Record<PropertyKey, never>, TContext = Record<PropertyKey, never>, TArgs = Record<PropertyKey, never>> = ResolverFn<TResult, TParent, TContext, TArgs> | ResolverWithResolve<TResult, TParent, TContext, TArgs>;
 
 export type ResolverFn<TResult, TParent, TContext, TArgs> = (
   parent: TParent,
   args: TArgs,
   context: TContext,
-  info: GraphQLResolveInfo,
+  info: GraphQLResolveInfo
 ) => Promise<TResult> | TResult;
 
 export type SubscriptionSubscribeFn<TResult, TParent, TContext, TArgs> = (
   parent: TParent,
   args: TArgs,
   context: TContext,
-  info: GraphQLResolveInfo,
+  info: GraphQLResolveInfo
 ) => AsyncIterable<TResult> | Promise<AsyncIterable<TResult>>;
 
 export type SubscriptionResolveFn<TResult, TParent, TContext, TArgs> = (
   parent: TParent,
   args: TArgs,
   context: TContext,
-  info: GraphQLResolveInfo,
+  info: GraphQLResolveInfo
 ) => TResult | Promise<TResult>;
 
 export interface SubscriptionSubscriberObject<TResult, TKey extends string, TParent, TContext, TArgs> {
@@ -315,41 +328,26 @@ export type SubscriptionObject<TResult, TKey extends string, TParent, TContext, 
   | SubscriptionSubscriberObject<TResult, TKey, TParent, TContext, TArgs>
   | SubscriptionResolverObject<TResult, TParent, TContext, TArgs>;
 
-export type SubscriptionResolver<
-  TResult,
-  TKey extends string,
-  TParent = Record<PropertyKey, never>,
-  TContext = Record<PropertyKey, never>,
-  TArgs = Record<PropertyKey, never>,
-> =
+export type SubscriptionResolver<TResult, TKey extends string, TParent = Record<PropertyKey, never>, TContext = Record<PropertyKey, never>, TArgs = Record<PropertyKey, never>> =
   | ((...args: any[]) => SubscriptionObject<TResult, TKey, TParent, TContext, TArgs>)
   | SubscriptionObject<TResult, TKey, TParent, TContext, TArgs>;
 
-export type TypeResolveFn<
-  TTypes,
-  TParent = Record<PropertyKey, never>,
-  TContext = Record<PropertyKey, never>,
-> = (parent: TParent, context: TContext, info: GraphQLResolveInfo) => Maybe<TTypes> | Promise<Maybe<TTypes>>;
-
-export type IsTypeOfResolverFn<T = Record<PropertyKey, never>, TContext = Record<PropertyKey, never>> = (
-  obj: T,
+export type TypeResolveFn<TTypes, TParent = Record<PropertyKey, never>, TContext = Record<PropertyKey, never>> = (
+  parent: TParent,
   context: TContext,
-  info: GraphQLResolveInfo,
-) => boolean | Promise<boolean>;
+  info: GraphQLResolveInfo
+) => Maybe<TTypes> | Promise<Maybe<TTypes>>;
+
+export type IsTypeOfResolverFn<T = Record<PropertyKey, never>, TContext = Record<PropertyKey, never>> = (obj: T, context: TContext, info: GraphQLResolveInfo) => boolean | Promise<boolean>;
 
 export type NextResolverFn<T> = () => Promise<T>;
 
-export type DirectiveResolverFn<
-  TResult = Record<PropertyKey, never>,
-  TParent = Record<PropertyKey, never>,
-  TContext = Record<PropertyKey, never>,
-  TArgs = Record<PropertyKey, never>,
-> = (
+export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = Record<PropertyKey, never>, TContext = Record<PropertyKey, never>, TArgs = Record<PropertyKey, never>> = (
   next: NextResolverFn<TResult>,
   parent: TParent,
   args: TArgs,
   context: TContext,
-  info: GraphQLResolveInfo,
+  info: GraphQLResolveInfo
 ) => TResult | Promise<TResult>;
 
 /** Mapping of federation types */
@@ -360,12 +358,15 @@ export type FederationTypes = ResolversObject<{
 
 /** Mapping of federation reference types */
 export type FederationReferenceTypes = ResolversObject<{
-  Account: { __typename: 'Account' } & GraphQLRecursivePick<FederationTypes['Account'], { id: true }>;
-  CustomerDataExport: { __typename: 'CustomerDataExport' } & GraphQLRecursivePick<
-    FederationTypes['CustomerDataExport'],
-    { accountId: true }
-  >;
+  Account:
+    ( { __typename: 'Account' }
+    & GraphQLRecursivePick<FederationTypes['Account'], {"id":true}> );
+  CustomerDataExport:
+    ( { __typename: 'CustomerDataExport' }
+    & GraphQLRecursivePick<FederationTypes['CustomerDataExport'], {"accountId":true}> );
 }>;
+
+
 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = ResolversObject<{
@@ -434,24 +435,13 @@ export type ResolversParentTypes = ResolversObject<{
   Boolean: Scalars['Boolean']['output'];
 }>;
 
-export type AccountResolvers<
-  ContextType = AnalyticsContext,
-  ParentType extends ResolversParentTypes['Account'] = ResolversParentTypes['Account'],
-  FederationReferenceType extends FederationReferenceTypes['Account'] = FederationReferenceTypes['Account'],
-> = ResolversObject<{
-  __resolveReference?: ReferenceResolver<
-    Maybe<ResolversTypes['Account']> | FederationReferenceType,
-    FederationReferenceType,
-    ContextType
-  >;
+export type AccountResolvers<ContextType = AnalyticsContext, ParentType extends ResolversParentTypes['Account'] = ResolversParentTypes['Account'], FederationReferenceType extends FederationReferenceTypes['Account'] = FederationReferenceTypes['Account']> = ResolversObject<{
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Account']> | FederationReferenceType, FederationReferenceType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   insights?: Resolver<ResolversTypes['AccountInsights'], ParentType, ContextType>;
 }>;
 
-export type AccountInsightsResolvers<
-  ContextType = AnalyticsContext,
-  ParentType extends ResolversParentTypes['AccountInsights'] = ResolversParentTypes['AccountInsights'],
-> = ResolversObject<{
+export type AccountInsightsResolvers<ContextType = AnalyticsContext, ParentType extends ResolversParentTypes['AccountInsights'] = ResolversParentTypes['AccountInsights']> = ResolversObject<{
   firstOrderAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   lastInteractionAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   lastOrderAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
@@ -462,19 +452,12 @@ export type AccountInsightsResolvers<
   totalRevenue?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
 }>;
 
-export type AnalyticsSettingsResolvers<
-  ContextType = AnalyticsContext,
-  ParentType extends ResolversParentTypes['AnalyticsSettings'] = ResolversParentTypes['AnalyticsSettings'],
-> = ResolversObject<{
+export type AnalyticsSettingsResolvers<ContextType = AnalyticsContext, ParentType extends ResolversParentTypes['AnalyticsSettings'] = ResolversParentTypes['AnalyticsSettings']> = ResolversObject<{
   reportingCurrency?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   timeZone?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 }>;
 
-export type CampaignPerformanceResolvers<
-  ContextType = AnalyticsContext,
-  ParentType extends
-    ResolversParentTypes['CampaignPerformance'] = ResolversParentTypes['CampaignPerformance'],
-> = ResolversObject<{
+export type CampaignPerformanceResolvers<ContextType = AnalyticsContext, ParentType extends ResolversParentTypes['CampaignPerformance'] = ResolversParentTypes['CampaignPerformance']> = ResolversObject<{
   campaignId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   clickRate?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   delivered?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
@@ -484,44 +467,26 @@ export type CampaignPerformanceResolvers<
   sent?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 }>;
 
-export type CohortRowResolvers<
-  ContextType = AnalyticsContext,
-  ParentType extends ResolversParentTypes['CohortRow'] = ResolversParentTypes['CohortRow'],
-> = ResolversObject<{
+export type CohortRowResolvers<ContextType = AnalyticsContext, ParentType extends ResolversParentTypes['CohortRow'] = ResolversParentTypes['CohortRow']> = ResolversObject<{
   cohort?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   retention?: Resolver<Array<ResolversTypes['Float']>, ParentType, ContextType>;
   size?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 }>;
 
-export type ConversionRatesResolvers<
-  ContextType = AnalyticsContext,
-  ParentType extends ResolversParentTypes['ConversionRates'] = ResolversParentTypes['ConversionRates'],
-> = ResolversObject<{
+export type ConversionRatesResolvers<ContextType = AnalyticsContext, ParentType extends ResolversParentTypes['ConversionRates'] = ResolversParentTypes['ConversionRates']> = ResolversObject<{
   campaignToOrder?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   leadToCustomer?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   leadToOpportunity?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   visitToOrder?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
 }>;
 
-export type CountByKeyResolvers<
-  ContextType = AnalyticsContext,
-  ParentType extends ResolversParentTypes['CountByKey'] = ResolversParentTypes['CountByKey'],
-> = ResolversObject<{
+export type CountByKeyResolvers<ContextType = AnalyticsContext, ParentType extends ResolversParentTypes['CountByKey'] = ResolversParentTypes['CountByKey']> = ResolversObject<{
   count?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   key?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 }>;
 
-export type CustomerDataExportResolvers<
-  ContextType = AnalyticsContext,
-  ParentType extends ResolversParentTypes['CustomerDataExport'] = ResolversParentTypes['CustomerDataExport'],
-  FederationReferenceType extends
-    FederationReferenceTypes['CustomerDataExport'] = FederationReferenceTypes['CustomerDataExport'],
-> = ResolversObject<{
-  __resolveReference?: ReferenceResolver<
-    Maybe<ResolversTypes['CustomerDataExport']> | FederationReferenceType,
-    FederationReferenceType,
-    ContextType
-  >;
+export type CustomerDataExportResolvers<ContextType = AnalyticsContext, ParentType extends ResolversParentTypes['CustomerDataExport'] = ResolversParentTypes['CustomerDataExport'], FederationReferenceType extends FederationReferenceTypes['CustomerDataExport'] = FederationReferenceTypes['CustomerDataExport']> = ResolversObject<{
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['CustomerDataExport']> | FederationReferenceType, FederationReferenceType, ContextType>;
   accountId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   analytics?: Resolver<ResolversTypes['JSON'], ParentType, ContextType>;
 }>;
@@ -530,10 +495,7 @@ export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversT
   name: 'DateTime';
 }
 
-export type DealMetricsResolvers<
-  ContextType = AnalyticsContext,
-  ParentType extends ResolversParentTypes['DealMetrics'] = ResolversParentTypes['DealMetrics'],
-> = ResolversObject<{
+export type DealMetricsResolvers<ContextType = AnalyticsContext, ParentType extends ResolversParentTypes['DealMetrics'] = ResolversParentTypes['DealMetrics']> = ResolversObject<{
   averageDealSize?: Resolver<Maybe<ResolversTypes['Money']>, ParentType, ContextType>;
   lost?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   medianSalesCycleDays?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
@@ -543,40 +505,28 @@ export type DealMetricsResolvers<
   won?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 }>;
 
-export type ForecastPointResolvers<
-  ContextType = AnalyticsContext,
-  ParentType extends ResolversParentTypes['ForecastPoint'] = ResolversParentTypes['ForecastPoint'],
-> = ResolversObject<{
+export type ForecastPointResolvers<ContextType = AnalyticsContext, ParentType extends ResolversParentTypes['ForecastPoint'] = ResolversParentTypes['ForecastPoint']> = ResolversObject<{
   bestCase?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
   commit?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
   month?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   weighted?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
 }>;
 
-export type FunnelResolvers<
-  ContextType = AnalyticsContext,
-  ParentType extends ResolversParentTypes['Funnel'] = ResolversParentTypes['Funnel'],
-> = ResolversObject<{
+export type FunnelResolvers<ContextType = AnalyticsContext, ParentType extends ResolversParentTypes['Funnel'] = ResolversParentTypes['Funnel']> = ResolversObject<{
   cohortSize?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   overallConversion?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
   pipelineId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   stages?: Resolver<Array<ResolversTypes['FunnelStage']>, ParentType, ContextType>;
 }>;
 
-export type FunnelStageResolvers<
-  ContextType = AnalyticsContext,
-  ParentType extends ResolversParentTypes['FunnelStage'] = ResolversParentTypes['FunnelStage'],
-> = ResolversObject<{
+export type FunnelStageResolvers<ContextType = AnalyticsContext, ParentType extends ResolversParentTypes['FunnelStage'] = ResolversParentTypes['FunnelStage']> = ResolversObject<{
   averageDaysInStage?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   conversionToNext?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   reached?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   stageName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 }>;
 
-export type InteractionStatsResolvers<
-  ContextType = AnalyticsContext,
-  ParentType extends ResolversParentTypes['InteractionStats'] = ResolversParentTypes['InteractionStats'],
-> = ResolversObject<{
+export type InteractionStatsResolvers<ContextType = AnalyticsContext, ParentType extends ResolversParentTypes['InteractionStats'] = ResolversParentTypes['InteractionStats']> = ResolversObject<{
   byChannel?: Resolver<Array<ResolversTypes['CountByKey']>, ParentType, ContextType>;
   byOwner?: Resolver<Array<ResolversTypes['CountByKey']>, ParentType, ContextType>;
   byType?: Resolver<Array<ResolversTypes['CountByKey']>, ParentType, ContextType>;
@@ -586,102 +536,37 @@ export interface JsonScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes
   name: 'JSON';
 }
 
-export type MoneyResolvers<
-  ContextType = AnalyticsContext,
-  ParentType extends ResolversParentTypes['Money'] = ResolversParentTypes['Money'],
-> = ResolversObject<{
+export type MoneyResolvers<ContextType = AnalyticsContext, ParentType extends ResolversParentTypes['Money'] = ResolversParentTypes['Money']> = ResolversObject<{
   amountMinor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   currency?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 }>;
 
-export type MutationResolvers<
-  ContextType = AnalyticsContext,
-  ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation'],
-> = ResolversObject<{
-  configureAnalytics?: Resolver<
-    ResolversTypes['AnalyticsSettings'],
-    ParentType,
-    ContextType,
-    RequireFields<MutationConfigureAnalyticsArgs, 'input'>
-  >;
+export type MutationResolvers<ContextType = AnalyticsContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
+  configureAnalytics?: Resolver<ResolversTypes['AnalyticsSettings'], ParentType, ContextType, RequireFields<MutationConfigureAnalyticsArgs, 'input'>>;
 }>;
 
-export type QueryResolvers<
-  ContextType = AnalyticsContext,
-  ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query'],
-> = ResolversObject<{
+export type QueryResolvers<ContextType = AnalyticsContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
   analyticsSettings?: Resolver<ResolversTypes['AnalyticsSettings'], ParentType, ContextType>;
-  campaignPerformance?: Resolver<
-    Array<ResolversTypes['CampaignPerformance']>,
-    ParentType,
-    ContextType,
-    RequireFields<QueryCampaignPerformanceArgs, 'filter'>
-  >;
-  cohortRetention?: Resolver<
-    Array<ResolversTypes['CohortRow']>,
-    ParentType,
-    ContextType,
-    RequireFields<QueryCohortRetentionArgs, 'from' | 'to'>
-  >;
-  conversionRates?: Resolver<
-    ResolversTypes['ConversionRates'],
-    ParentType,
-    ContextType,
-    RequireFields<QueryConversionRatesArgs, 'filter'>
-  >;
-  dealMetrics?: Resolver<
-    ResolversTypes['DealMetrics'],
-    ParentType,
-    ContextType,
-    RequireFields<QueryDealMetricsArgs, 'filter'>
-  >;
-  forecast?: Resolver<
-    Array<ResolversTypes['ForecastPoint']>,
-    ParentType,
-    ContextType,
-    RequireFields<QueryForecastArgs, 'months'>
-  >;
+  campaignPerformance?: Resolver<Array<ResolversTypes['CampaignPerformance']>, ParentType, ContextType, RequireFields<QueryCampaignPerformanceArgs, 'filter'>>;
+  cohortRetention?: Resolver<Array<ResolversTypes['CohortRow']>, ParentType, ContextType, RequireFields<QueryCohortRetentionArgs, 'from' | 'to'>>;
+  conversionRates?: Resolver<ResolversTypes['ConversionRates'], ParentType, ContextType, RequireFields<QueryConversionRatesArgs, 'filter'>>;
+  dealMetrics?: Resolver<ResolversTypes['DealMetrics'], ParentType, ContextType, RequireFields<QueryDealMetricsArgs, 'filter'>>;
+  forecast?: Resolver<Array<ResolversTypes['ForecastPoint']>, ParentType, ContextType, RequireFields<QueryForecastArgs, 'months'>>;
   freshness?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
-  funnel?: Resolver<
-    ResolversTypes['Funnel'],
-    ParentType,
-    ContextType,
-    RequireFields<QueryFunnelArgs, 'filter' | 'pipelineId'>
-  >;
-  interactionStats?: Resolver<
-    ResolversTypes['InteractionStats'],
-    ParentType,
-    ContextType,
-    RequireFields<QueryInteractionStatsArgs, 'filter'>
-  >;
-  salesPerformance?: Resolver<
-    ResolversTypes['SalesPerformance'],
-    ParentType,
-    ContextType,
-    RequireFields<QuerySalesPerformanceArgs, 'calendar' | 'filter' | 'granularity'>
-  >;
-  topCustomers?: Resolver<
-    Array<ResolversTypes['Account']>,
-    ParentType,
-    ContextType,
-    RequireFields<QueryTopCustomersArgs, 'filter' | 'limit'>
-  >;
+  funnel?: Resolver<ResolversTypes['Funnel'], ParentType, ContextType, RequireFields<QueryFunnelArgs, 'filter' | 'pipelineId'>>;
+  interactionStats?: Resolver<ResolversTypes['InteractionStats'], ParentType, ContextType, RequireFields<QueryInteractionStatsArgs, 'filter'>>;
+  salesPerformance?: Resolver<ResolversTypes['SalesPerformance'], ParentType, ContextType, RequireFields<QuerySalesPerformanceArgs, 'calendar' | 'filter' | 'granularity'>>;
+  topCustomers?: Resolver<Array<ResolversTypes['Account']>, ParentType, ContextType, RequireFields<QueryTopCustomersArgs, 'filter' | 'limit'>>;
 }>;
 
-export type SalesModelSliceResolvers<
-  ContextType = AnalyticsContext,
-  ParentType extends ResolversParentTypes['SalesModelSlice'] = ResolversParentTypes['SalesModelSlice'],
-> = ResolversObject<{
+export type SalesModelSliceResolvers<ContextType = AnalyticsContext, ParentType extends ResolversParentTypes['SalesModelSlice'] = ResolversParentTypes['SalesModelSlice']> = ResolversObject<{
   orders?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   revenue?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
   salesModel?: Resolver<ResolversTypes['SalesModel'], ParentType, ContextType>;
   share?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
 }>;
 
-export type SalesPerformanceResolvers<
-  ContextType = AnalyticsContext,
-  ParentType extends ResolversParentTypes['SalesPerformance'] = ResolversParentTypes['SalesPerformance'],
-> = ResolversObject<{
+export type SalesPerformanceResolvers<ContextType = AnalyticsContext, ParentType extends ResolversParentTypes['SalesPerformance'] = ResolversParentTypes['SalesPerformance']> = ResolversObject<{
   averageOrderValue?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
   bySalesModel?: Resolver<Array<ResolversTypes['SalesModelSlice']>, ParentType, ContextType>;
   orders?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
@@ -689,10 +574,7 @@ export type SalesPerformanceResolvers<
   total?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
 }>;
 
-export type SalesPointResolvers<
-  ContextType = AnalyticsContext,
-  ParentType extends ResolversParentTypes['SalesPoint'] = ResolversParentTypes['SalesPoint'],
-> = ResolversObject<{
+export type SalesPointResolvers<ContextType = AnalyticsContext, ParentType extends ResolversParentTypes['SalesPoint'] = ResolversParentTypes['SalesPoint']> = ResolversObject<{
   averageOrderValue?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
   bucket?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   bucketStart?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
@@ -724,3 +606,4 @@ export type Resolvers<ContextType = AnalyticsContext> = ResolversObject<{
   SalesPerformance?: SalesPerformanceResolvers<ContextType>;
   SalesPoint?: SalesPointResolvers<ContextType>;
 }>;
+

@@ -122,6 +122,11 @@ export class EventConsumer {
     });
   }
 
+  /** The topics it subscribes to: what must exist before it starts. */
+  get topics(): readonly string[] {
+    return this.options.topics;
+  }
+
   get metrics(): EventConsumerMetrics {
     return { ...this.counters };
   }
