@@ -2,6 +2,7 @@ import type { EntityManager } from 'typeorm';
 import { hydrateEntities, type TenantScopedDatabase } from '@crm/database';
 import { AccountEntity } from '../account/account.entity';
 import { ContactEntity } from '../contact/contact.entity';
+import { ACCOUNT_IMPORT_FIELDS, ADDRESS_IMPORT_FIELDS } from '../import/import-fields';
 
 /** One CSV record: header → cell. */
 export type CsvRecord = Record<string, string | number | boolean | null>;
@@ -15,31 +16,8 @@ const FIRST_UUID = '00000000-0000-0000-0000-000000000000';
  */
 export const ACCOUNT_EXPORT_COLUMNS = [
   'id',
-  'externalId',
-  'kind',
-  'salesModel',
-  'displayName',
-  'legalName',
-  'industry',
-  'registrationNumber',
-  'taxId',
-  'website',
-  'employeeCount',
-  'firstName',
-  'lastName',
-  'birthDate',
-  'emails',
-  'phones',
-  'tier',
-  'tags',
-  'lifecycleStage',
-  'addressLabel',
-  'addressLine1',
-  'addressLine2',
-  'addressCity',
-  'addressRegion',
-  'addressPostalCode',
-  'addressCountry',
+  ...ACCOUNT_IMPORT_FIELDS,
+  ...ADDRESS_IMPORT_FIELDS,
   'archived',
   'createdAt',
   'updatedAt',
