@@ -48,9 +48,9 @@ async function main(): Promise<void> {
   process.on('SIGTERM', () => void stopEverything().then(() => process.exit(0)));
 
   infrastructure = await bringUpInfrastructure();
+  messageSinks = await startMessageSinks();
   // A fresh signing secret per run: tokens from an earlier run stop working, which is what a
   // development stack should do. Production sets JWT_SECRET (or JWT_JWKS_URL) explicitly.
-  messageSinks = await startMessageSinks();
   const env = {
     JWT_SECRET: process.env.JWT_SECRET ?? randomBytes(32).toString('hex'),
     MARKETING_LINK_SECRET: process.env.MARKETING_LINK_SECRET ?? randomBytes(32).toString('hex'),

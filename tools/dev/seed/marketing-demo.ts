@@ -5,7 +5,7 @@
  * user, so a demo never mails anybody by surprise. Idempotent: does nothing once the demo
  * segments exist.
  */
-import { dataOf, postGraphQL } from '@crm/testing';
+import { gatewayCaller } from './gateway-call';
 
 const DEMO_SEGMENT = 'Demo: all B2C customers';
 
@@ -14,8 +14,7 @@ export async function seedMarketingDemo(
   token: string,
   accountIds: string[],
 ): Promise<void> {
-  const call = async (query: string, variables: Record<string, unknown> = {}) =>
-    dataOf(await postGraphQL(gatewayUrl, query, { token, variables }), query.slice(0, 60));
+  const call = gatewayCaller(gatewayUrl, token, 'marketing');
 
   const { segments } = (await call(`{ segments { name } }`)) as { segments: { name: string }[] };
   if (segments.some((segment) => segment.name === DEMO_SEGMENT)) return;

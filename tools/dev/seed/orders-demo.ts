@@ -4,7 +4,8 @@
  * Idempotent: the catalog is created only when the tenant has no demo products, and every order
  * carries a fixed idempotency key, so a second run places nothing new.
  */
-import { eventually, postGraphQL } from '@crm/testing';
+import { eventually } from '@crm/testing';
+import { gatewayCaller, type GatewayCall } from './gateway-call';
 
 const PRODUCTS = [
   {
@@ -40,17 +41,7 @@ const PRICES: Record<string, [string, string, string, string]> = {
   'DEMO-INSTALL': ['15000000', '15000000', '14000000', '18150000'],
 };
 
-type Call = (query: string, variables?: Record<string, unknown>) => Promise<Record<string, unknown>>;
-
-function caller(gatewayUrl: string, token: string): Call {
-  return async (query, variables = {}) => {
-    const result = await postGraphQL(gatewayUrl, query, { token, variables });
-    if (result.errors) throw new Error(`orders demo: ${JSON.stringify(result.errors)}`);
-    return result.data ?? {};
-  };
-}
-
-async function seedCatalog(call: Call): Promise<Map<string, string>> {
+async function seedCatalog(call: GatewayCall): Promise<Map<string, string>> {
   const existing = (await call(`{ products(search: "DEMO-", first: 50) { id sku } }`)).products as {
     id: string;
     sku: string;
@@ -103,7 +94,7 @@ async function seedCatalog(call: Call): Promise<Map<string, string>> {
 }
 
 /** Orders learns accounts from accounts' events: a just-created account may take a moment to arrive. */
-async function whenOrdersKnows(call: Call, accountId: string, productId: string): Promise<void> {
+async function whenOrdersKnows(call: GatewayCall, accountId: string, productId: string): Promise<void> {
   await eventually(
     `orders to know account ${accountId}`,
     () =>
@@ -120,7 +111,7 @@ async function whenOrdersKnows(call: Call, accountId: string, productId: string)
 }
 
 export async function seedOrdersDemo(gatewayUrl: string, token: string, accountIds: string[]): Promise<void> {
-  const call = caller(gatewayUrl, token);
+  const call = gatewayCaller(gatewayUrl, token, 'orders');
   const products = await seedCatalog(call);
   const pipe = products.get('DEMO-PIPE-40') ?? '';
   const sheet = products.get('DEMO-SHEET-2') ?? '';

@@ -3,17 +3,7 @@
  * the primary contact of each account on its buying committee, a sent quote, and a few leads.
  * Idempotent: does nothing when the tenant already has opportunities.
  */
-import { postGraphQL } from '@crm/testing';
-
-type Call = (query: string, variables?: Record<string, unknown>) => Promise<Record<string, unknown>>;
-
-function caller(gatewayUrl: string, token: string): Call {
-  return async (query, variables = {}) => {
-    const result = await postGraphQL(gatewayUrl, query, { token, variables });
-    if (result.errors) throw new Error(`pipeline demo: ${JSON.stringify(result.errors)}`);
-    return result.data ?? {};
-  };
-}
+import { gatewayCaller } from './gateway-call';
 
 /** Deal name, amount (IRR minor units) and the stage it has reached, per demo account in order. */
 const DEALS = [
@@ -56,7 +46,7 @@ export async function seedPipelineDemo(
   token: string,
   accountIds: string[],
 ): Promise<void> {
-  const call = caller(gatewayUrl, token);
+  const call = gatewayCaller(gatewayUrl, token, 'pipeline');
   const existing = (await call(`{ opportunities(first: 1) { id } }`))['opportunities'] as unknown[];
   if (existing.length > 0) return;
 
