@@ -31,8 +31,9 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await kafka.stop();
-  await db.close();
+  // Absent when beforeAll failed: let its error be the one reported.
+  await kafka?.stop();
+  await db?.close();
 });
 
 function acceptedQuote(accountId: string, productId: string | null): EventData<typeof QuoteAccepted> {

@@ -85,9 +85,12 @@ export class OrderReads {
           accountIds.length === 0 || pageSize === 0
             ? []
             : await rankedAccountOrders(manager, tenantId, accountIds, status, pageSize, afterId);
-        const byAccount = groupedInRequestedOrder(accountIds, rows, (order) => order.accountId);
-        const pageOf = new Map(accountIds.map((id, index) => [id, byAccount[index] ?? []]));
-        for (const key of batch) pages.set(key, pageOf.get(key.accountId) ?? []);
+        const byKey = groupedInRequestedOrder(
+          batch.map((key) => key.accountId),
+          rows,
+          (order) => order.accountId,
+        );
+        batch.forEach((key, index) => pages.set(key, byKey[index] ?? []));
       }
     });
     return keys.map((key) => pages.get(key) ?? []);
