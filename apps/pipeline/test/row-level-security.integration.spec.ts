@@ -86,6 +86,13 @@ describe('row-level security', () => {
       `SELECT "id" FROM "quotes" WHERE "tenant_id" = $1`,
       [tenantA.tenantId],
     );
+    // The owner sees them: B's nulls below come from isolation, not from ids that do not exist.
+    expect(await services.opportunityReads.findByIds(tenantA.tenantId, [dealOfA?.id as string])).toEqual([
+      expect.objectContaining({ id: dealOfA?.id }),
+    ]);
+    expect(await services.quotes.findByIds(tenantA.tenantId, [quoteOfA?.id as string])).toEqual([
+      expect.objectContaining({ id: quoteOfA?.id }),
+    ]);
     expect(await services.opportunityReads.findByIds(tenantB.tenantId, [dealOfA?.id as string])).toEqual([
       null,
     ]);

@@ -5,16 +5,16 @@ import { consumerGroupId, EventConsumer, subscribedTopics } from '@crm/messaging
 import { accountsEventHandlers } from './accounts.consumer';
 import { ordersEventHandlers } from './orders.consumer';
 
-/**
- * One consumer for what pipeline reads from others: accounts (profile projection, merges, erasures)
- * and orders (price projection). From the beginning: a new deployment builds its projections from
- * the whole history.
- */
 /** The topics pipeline consumes, under the deployment's prefix. */
 export function pipelineConsumedTopics(topicPrefix: string): string[] {
   return subscribedTopics(topicPrefix, ['accounts', 'orders']);
 }
 
+/**
+ * One consumer for what pipeline reads from others: accounts (profile projection, merges, erasures)
+ * and orders (price projection). From the beginning: a new deployment builds its projections from
+ * the whole history.
+ */
 export function createPipelineConsumer(options: {
   kafka: Kafka;
   database: TenantScopedDatabase;

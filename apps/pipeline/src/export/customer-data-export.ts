@@ -1,5 +1,5 @@
 import type { TenantScopedDatabase } from '@crm/database';
-import { isUuid } from '@crm/subgraph';
+import { canonicalUuid, isUuid } from '@crm/subgraph';
 
 /** The federated export entity as the gateway names it; accounts owns the query. */
 export interface CustomerDataExportReference {
@@ -18,7 +18,7 @@ export async function exportCustomerData(
 ): Promise<Record<string, unknown>> {
   if (!isUuid(accountId)) return emptyExport();
   return database.inTenant(tenantId, async (manager) => {
-    const select = (sql: string) => manager.query(sql, [tenantId, accountId.toLowerCase()]);
+    const select = (sql: string) => manager.query(sql, [tenantId, canonicalUuid(accountId)]);
     const opportunitiesOfAccount = `SELECT "id" FROM "opportunities" WHERE "tenant_id" = $1 AND "account_id" = $2`;
     // One after another: the statements share the transaction's connection.
     const sections: Record<string, string> = {

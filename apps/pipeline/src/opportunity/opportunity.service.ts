@@ -3,6 +3,7 @@ import type { TenantScopedDatabase } from '@crm/database';
 import {
   assertExpectedVersion,
   type Caller,
+  changedFields,
   FieldErrors,
   InvalidInputError,
   LIMITS,
@@ -174,12 +175,14 @@ export class OpportunityService {
         amountMinor: 'amount',
         probabilityOverride: 'probability',
       };
-      const changedFields = (Object.keys(next) as (keyof OpportunityEntity)[])
-        .filter((key) => next[key] !== opportunity[key])
-        .map((key) => fieldNames[key] ?? key);
-      if (changedFields.length === 0) return opportunity;
+      const changed = changedFields(
+        opportunity,
+        { ...opportunity, ...next },
+        Object.keys(next) as (keyof OpportunityEntity)[],
+      ).map((key) => fieldNames[key] ?? key);
+      if (changed.length === 0) return opportunity;
       Object.assign(opportunity, next);
-      return saveAndAnnounceUpdate(manager, caller, opportunity, changedFields);
+      return saveAndAnnounceUpdate(manager, caller, opportunity, changed);
     });
   }
 

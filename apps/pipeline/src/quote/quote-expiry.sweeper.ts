@@ -1,6 +1,7 @@
 import type { Logger } from 'pino';
 import type { EntityManager } from 'typeorm';
 import type { TenantScopedDatabase } from '@crm/database';
+import { todayInUtc } from '../common/field-rules';
 
 /**
  * Records EXPIRED on DRAFT and SENT quotes whose validUntil (a UTC date) has passed, for every
@@ -8,11 +9,16 @@ import type { TenantScopedDatabase } from '@crm/database';
  * Reads and transitions already treat such quotes as expired; this only brings the stored status,
  * and so filters and exports, in line. Nothing is published: no consumer acts on an expiry.
  */
-export async function expireOverdueQuotes(manager: EntityManager, today: string): Promise<number> {
+export async function expireOverdueQuotes(
+  manager: EntityManager,
+  today: string,
+  /** Only this quote (a transition that found it overdue); all overdue quotes when absent. */
+  quoteId?: string,
+): Promise<number> {
   const [, expired] = (await manager.query(
     `UPDATE "quotes" SET "status" = 'EXPIRED', "version" = "version" + 1, "updated_at" = now()
-     WHERE "status" IN ('DRAFT', 'SENT') AND "valid_until" < $1::date`,
-    [today],
+     WHERE "status" IN ('DRAFT', 'SENT') AND "valid_until" < $1::date AND ($2::uuid IS NULL OR "id" = $2)`,
+    [today, quoteId ?? null],
   )) as [unknown[], number];
   return expired;
 }
@@ -48,7 +54,7 @@ export class QuoteExpirySweeper {
     const { database, logger } = this.options;
     try {
       const expired = await database.inSystemContext('scheduler', (manager) =>
-        expireOverdueQuotes(manager, now.toISOString().slice(0, 10)),
+        expireOverdueQuotes(manager, todayInUtc(now)),
       );
       if (expired > 0) logger.info({ expired }, 'marked overdue quotes expired');
     } catch (error) {

@@ -13,6 +13,7 @@ import { insertLineItems, priceLines } from '../pricing/line-pricing';
 import { LineItemEntity } from './line-item.entity';
 import { documentAmounts } from './quote.arithmetic';
 import { QuoteEntity } from './quote.entity';
+import { expireOverdueQuotes } from './quote-expiry.sweeper';
 import { ExpiredQuoteError, QuoteNotFoundError, QuoteStatusConflictError } from './quote.errors';
 import {
   effectiveQuoteStatus,
@@ -150,11 +151,7 @@ export class QuoteService {
 
   private async recordExpiry(expired: ExpiredQuoteError): Promise<void> {
     await this.database.inTenant(expired.tenantId, (manager) =>
-      manager.query(
-        `UPDATE "quotes" SET "status" = 'EXPIRED', "version" = "version" + 1, "updated_at" = now()
-         WHERE "tenant_id" = $1 AND "id" = $2 AND "status" IN ('DRAFT', 'SENT')`,
-        [expired.tenantId, expired.quoteId],
-      ),
+      expireOverdueQuotes(manager, todayInUtc(), expired.quoteId),
     );
   }
 
