@@ -1,6 +1,7 @@
 import { v7 as uuidv7 } from 'uuid';
 import { itKeepsTenantRowsApart } from '@crm/testing';
 import { ActivityService } from '../src/activity/activity.service';
+import { TaskService } from '../src/task/task.service';
 import { TimelineService } from '../src/timeline/timeline.service';
 import { aCall, newTenant } from './support/interactions-fixtures';
 import {
@@ -17,16 +18,23 @@ let activities: ActivityService;
 const tenantA = newTenant();
 const tenantB = newTenant();
 const sharedAccountId = uuidv7(); // the same id in both tenants must still not mix
-const TABLES = ['activities', 'activity_contacts', 'timeline_entries', 'outbox'];
+const TABLES = ['activities', 'activity_contacts', 'timeline_entries', 'tasks', 'reminders', 'outbox'];
 
 beforeAll(async () => {
   db = await createInteractionsTestDatabase();
   activities = new ActivityService(db.database);
-  for (const tenant of [tenantA, tenantB])
+  const tasks = new TaskService(db.database);
+  for (const tenant of [tenantA, tenantB]) {
     await activities.logActivity(
       tenant,
       aCall({ accountId: sharedAccountId, contactIds: [uuidv7()], subject: tenant.tenantId }),
     );
+    await tasks.createTask(tenant, {
+      title: tenant.tenantId,
+      accountId: sharedAccountId,
+      remindAt: [new Date('2030-01-01T00:00:00Z')],
+    });
+  }
 });
 
 afterAll(() => db.close());

@@ -4,6 +4,7 @@ import type { TenantScopedDatabase } from '@crm/database';
 import {
   assertExpectedVersion,
   type Caller,
+  canonicalUuid,
   FieldErrors,
   InvalidInputError,
   inRequestedOrder,
@@ -122,14 +123,16 @@ export class ActivityService {
         .andWhere(`activity.type IN ('CALL', 'MEETING') AND activity.status IN ('PLANNED', 'DONE')`)
         .orderBy('activity.startsAt', 'ASC')
         .addOrderBy('activity.id', 'ASC');
-      if (ownerId !== null) query.andWhere('activity.ownerId = :ownerId', { ownerId: ownerId.toLowerCase() });
+      if (ownerId !== null)
+        query.andWhere('activity.ownerId = :ownerId', { ownerId: canonicalUuid(ownerId) });
       return query.getMany();
     });
   }
 
   /** By id, in the order asked; unknown ids are null. */
   async findByIds(tenantId: string, ids: readonly string[]): Promise<(ActivityEntity | null)[]> {
-    const wanted = queryableIds(ids.map((id) => id.toLowerCase()));
+    const canonicalIds = ids.map(canonicalUuid);
+    const wanted = queryableIds(canonicalIds);
     const activities =
       wanted.length === 0
         ? []
@@ -139,10 +142,7 @@ export class ActivityService {
               .where('activity.tenantId = :tenantId AND activity.id = ANY(:ids)', { tenantId, ids: wanted })
               .getMany(),
           );
-    return inRequestedOrder(
-      ids.map((id) => id.toLowerCase()),
-      activities,
-    );
+    return inRequestedOrder(canonicalIds, activities);
   }
 
   /** The same page for each account, contact or deal, in the order of `ownerIds`, in one statement. */
@@ -207,7 +207,7 @@ async function lockPlannedActivity(
 ): Promise<ActivityEntity> {
   if (!isUuid(id)) throw new InvalidInputError([{ field: 'id', message: 'is not an id this API returned' }]);
   const activity = await manager.findOne(ActivityEntity, {
-    where: { tenantId, id: id.toLowerCase() },
+    where: { tenantId, id: canonicalUuid(id) },
     lock: { mode: 'pessimistic_write' },
   });
   if (!activity) throw new ActivityNotFoundError(id);

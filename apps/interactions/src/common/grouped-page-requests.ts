@@ -5,8 +5,12 @@ export async function loadGroupedByRequest<TKey, TPage>(
   loadSame: (sameRequest: TKey[]) => Promise<TPage[]>,
 ): Promise<TPage[]> {
   const keysByRequest = new Map<string, TKey[]>();
-  for (const key of keys)
-    keysByRequest.set(requestOf(key), [...(keysByRequest.get(requestOf(key)) ?? []), key]);
+  for (const key of keys) {
+    const request = requestOf(key);
+    const sameRequest = keysByRequest.get(request);
+    if (sameRequest) sameRequest.push(key);
+    else keysByRequest.set(request, [key]);
+  }
   const pageOf = new Map<TKey, TPage>();
   for (const sameRequest of keysByRequest.values()) {
     const pages = await loadSame(sameRequest);

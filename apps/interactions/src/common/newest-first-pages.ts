@@ -55,8 +55,11 @@ export async function selectNewestFirstPages<T extends ObjectLiteral>(
     ...(query.parameters ?? []),
   ]);
   const rowsByKey = new Map<string, typeof rows>();
-  for (const row of rows)
-    rowsByKey.set(row.requested_key, [...(rowsByKey.get(row.requested_key) ?? []), row]);
+  for (const row of rows) {
+    const keyRows = rowsByKey.get(row.requested_key);
+    if (keyRows) keyRows.push(row);
+    else rowsByKey.set(row.requested_key, [row]);
+  }
   return keys.map((key) => {
     const keyRows = rowsByKey.get(key) ?? [];
     return {

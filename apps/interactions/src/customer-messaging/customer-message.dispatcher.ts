@@ -1,5 +1,5 @@
 import type { Logger } from 'pino';
-import type { TenantScopedDatabase } from '@crm/database';
+import { hydrateEntities, type TenantScopedDatabase } from '@crm/database';
 import { insertActivity } from '../activity/activity.service';
 import { PeriodicJob } from '../common/periodic-job';
 import { CustomerMessageEntity, type MessageChannel } from './customer-message.entity';
@@ -22,6 +22,12 @@ export interface CustomerMessageDispatcherOptions {
   afterSend?: (message: CustomerMessageEntity) => Promise<void>;
 }
 
+export interface CustomerMessageDispatcherMetrics {
+  sent: number;
+  failed: number;
+  unconfirmed: number;
+}
+
 /**
  * Sends the customer messages the event consumer recorded as intents, each at most once per
  * channel that cannot de-duplicate, exactly once where the provider can:
@@ -34,12 +40,6 @@ export interface CustomerMessageDispatcherOptions {
  * again with the same key, which the provider answers without a second message; SMTP cannot, so the
  * row becomes UNCONFIRMED instead of risking a second email (README: "Exactly-once customer messages").
  */
-export interface CustomerMessageDispatcherMetrics {
-  sent: number;
-  failed: number;
-  unconfirmed: number;
-}
-
 export class CustomerMessageDispatcher {
   private readonly job: PeriodicJob;
   private readonly senders: Map<MessageChannel, MessageSender>;
@@ -118,23 +118,19 @@ export class CustomerMessageDispatcher {
 
   private claim(tenantId: string): Promise<CustomerMessageEntity[]> {
     return this.options.database.inTenant(tenantId, async (manager) => {
-      const [rows]: [CustomerMessageEntity[], number] = await manager.query(
+      const [rows]: [Record<string, unknown>[], number] = await manager.query(
         `UPDATE "customer_messages" SET "status" = 'SENDING', "attempts" = "attempts" + 1,
                 "claimed_at" = now(), "updated_at" = now()
          WHERE "tenant_id" = $1 AND "id" IN (
            SELECT "id" FROM "customer_messages" WHERE "tenant_id" = $1 AND "status" = 'PENDING'
            ORDER BY "created_at" LIMIT $2 FOR UPDATE SKIP LOCKED)
-         RETURNING "id"`,
+         RETURNING *`,
         [tenantId, this.options.batchSize ?? 50],
       );
-      const ids = rows.map((row) => row.id);
-      return ids.length === 0
-        ? []
-        : manager
-            .createQueryBuilder(CustomerMessageEntity, 'message')
-            .where('message.tenantId = :tenantId AND message.id = ANY(:ids)', { tenantId, ids })
-            .orderBy('message.createdAt', 'ASC')
-            .getMany();
+      // RETURNING keeps no order: oldest first, as claimed.
+      return hydrateEntities(manager, CustomerMessageEntity, rows).sort(
+        (a, b) => a.createdAt.getTime() - b.createdAt.getTime(),
+      );
     });
   }
 

@@ -1,6 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import type { TenantScopedDatabase } from '@crm/database';
-import { isUuid } from '@crm/subgraph';
+import { canonicalUuid, isUuid } from '@crm/subgraph';
 
 export interface CustomerDataExportReference {
   accountId: string;
@@ -41,7 +41,7 @@ export class DataExportService {
   async exportFor(tenantId: string, accountId: string): Promise<Record<string, unknown>> {
     if (!isUuid(accountId)) return {};
     return this.database.inTenant(tenantId, (manager) =>
-      exportAccount(manager, tenantId, accountId.toLowerCase()),
+      exportAccount(manager, tenantId, canonicalUuid(accountId)),
     );
   }
 }

@@ -1,4 +1,4 @@
-import { assertPageSize, referencedId } from '@crm/subgraph';
+import { assertPageSize, canonicalUuid, referencedId } from '@crm/subgraph';
 import { decodeTimeCursor } from '../common/time-cursor';
 import type { Resolvers } from '../generated/graphql';
 
@@ -11,7 +11,7 @@ function pageArguments(args: { first?: number | null; after?: string | null }) {
 
 function referenceFrom(reference: { id?: unknown }) {
   const id = referencedId(reference);
-  return id === null ? null : { id: id.toLowerCase() };
+  return id === null ? null : { id: canonicalUuid(id) };
 }
 
 /** The fields interactions adds to other services' entities, each through a per-request DataLoader. */

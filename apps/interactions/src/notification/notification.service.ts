@@ -1,5 +1,5 @@
 import type { TenantScopedDatabase } from '@crm/database';
-import { type Caller, FieldErrors, isUuid } from '@crm/subgraph';
+import { type Caller, canonicalUuid, FieldErrors, isUuid } from '@crm/subgraph';
 import { NotificationEntity } from './notification.entity';
 
 /** How many notifications one request returns, newest first. */
@@ -37,7 +37,7 @@ export class NotificationService {
       manager.query(
         `UPDATE "notifications" SET "read_at" = now()
          WHERE "tenant_id" = $1 AND "user_id" = $2 AND "id" = ANY($3::uuid[]) AND "read_at" IS NULL`,
-        [caller.tenantId, caller.userId, ids.map((id) => id.toLowerCase())],
+        [caller.tenantId, caller.userId, ids.map(canonicalUuid)],
       ),
     );
     return affected;

@@ -105,8 +105,9 @@ export class ReminderScheduler {
        FOR UPDATE OF "r" SKIP LOCKED`,
       [tenantId, now, this.batchSize],
     );
-    const toFire = due.filter((row) => row.task_status === 'OPEN' && !row.is_account_archived);
-    const toCancel = due.filter((row) => !toFire.includes(row));
+    const isStillWanted = (row: DueReminderRow) => row.task_status === 'OPEN' && !row.is_account_archived;
+    const toFire = due.filter(isStillWanted);
+    const toCancel = due.filter((row) => !isStillWanted(row));
     if (toCancel.length > 0) {
       await manager.query(
         `UPDATE "reminders" SET "cancelled_at" = now() WHERE "tenant_id" = $1 AND "id" = ANY($2::uuid[])`,

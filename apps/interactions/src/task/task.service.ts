@@ -1,7 +1,14 @@
 import type { EntityManager } from 'typeorm';
 import { v7 as uuidv7 } from 'uuid';
 import type { TenantScopedDatabase } from '@crm/database';
-import { type Caller, FieldErrors, InvalidInputError, isUuid, queryableIds } from '@crm/subgraph';
+import {
+  type Caller,
+  canonicalUuid,
+  FieldErrors,
+  InvalidInputError,
+  isUuid,
+  queryableIds,
+} from '@crm/subgraph';
 import { isAccountArchived } from '../customer-profile/account-profile.queries';
 import { publishTaskCompleted } from '../events/publishers';
 import type { CreateTaskInput } from '../generated/graphql';
@@ -59,7 +66,7 @@ export class TaskService {
       );
     return this.database.inTenant(caller.tenantId, async (manager) => {
       const task = await manager.findOne(TaskEntity, {
-        where: { tenantId: caller.tenantId, id: id.toLowerCase() },
+        where: { tenantId: caller.tenantId, id: canonicalUuid(id) },
         lock: { mode: 'pessimistic_write' },
       });
       if (!task) throw new TaskNotFoundError(id);
