@@ -1,5 +1,5 @@
 import DataLoader from 'dataloader';
-import { isUuid, type Caller } from '@crm/subgraph';
+import { canonicalUuid, queryableIds, type Caller } from '@crm/subgraph';
 import type { AccountInsights } from '../metrics/account-insights';
 import type { MetricsService } from '../metrics/metrics.service';
 
@@ -14,9 +14,9 @@ export function createAccountInsightsLoaders(
 ): AccountInsightsLoaders {
   return {
     byAccountId: new DataLoader(async (ids) => {
-      const queryable = [...new Set(ids.filter(isUuid).map((id) => id.toLowerCase()))];
+      const queryable = queryableIds(ids.map(canonicalUuid));
       const insights = await metrics.accountInsights(caller(), queryable);
-      return ids.map((id) => insights.get(id.toLowerCase()) ?? new Error(`account id ${id} is not a UUID`));
+      return ids.map((id) => insights.get(canonicalUuid(id)) ?? new Error(`account id ${id} is not a UUID`));
     }),
   };
 }

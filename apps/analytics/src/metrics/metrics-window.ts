@@ -1,5 +1,5 @@
-import { FieldErrors, isUuid } from '@crm/subgraph';
-import { compareDays, dayOfInstant, formatDay, type CalendarDay } from './calendar-day';
+import { canonicalUuid, FieldErrors, isUuid } from '@crm/subgraph';
+import { dayOfInstant, formatDay, type CalendarDay } from './calendar-day';
 
 export type SalesModel = 'B2B' | 'B2C';
 
@@ -58,13 +58,13 @@ export function metricsWindow(
     from: filter.from,
     to: filter.to,
     firstCalendarDay,
-    lastCalendarDay: compareDays(lastCalendarDay, firstCalendarDay) < 0 ? firstCalendarDay : lastCalendarDay,
+    lastCalendarDay,
     firstDay: formatDay(firstCalendarDay),
     lastDay: formatDay(lastCalendarDay),
     salesModel: filter.salesModel ?? null,
-    ownerId: filter.ownerId?.toLowerCase() ?? null,
+    ownerId: filter.ownerId == null ? null : canonicalUuid(filter.ownerId),
     channel: filter.channel ?? null,
-    productId: filter.productId?.toLowerCase() ?? null,
-    campaignId: filter.campaignId?.toLowerCase() ?? null,
+    productId: filter.productId == null ? null : canonicalUuid(filter.productId),
+    campaignId: filter.campaignId == null ? null : canonicalUuid(filter.campaignId),
   };
 }

@@ -1,6 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import type { TenantScopedDatabase } from '@crm/database';
-import { isUuid, NotFoundError, type Caller } from '@crm/subgraph';
+import { canonicalUuid, isUuid, NotFoundError, type Caller } from '@crm/subgraph';
 import { recomputeSalesRollups } from '../projection/sales-rollup';
 import {
   readAnalyticsSettings,
@@ -111,7 +111,7 @@ export class MetricsService {
   funnel(caller: Caller, pipelineId: string, filter: MetricsFilterInput): Promise<Funnel> {
     if (!isUuid(pipelineId)) return Promise.reject(new NotFoundError('Pipeline', pipelineId));
     return this.withWindow(caller, filter, ({ manager, tenantId, window }) =>
-      funnel(manager, { tenantId, pipelineId: pipelineId.toLowerCase(), window }),
+      funnel(manager, { tenantId, pipelineId: canonicalUuid(pipelineId), window }),
     );
   }
 
@@ -187,7 +187,7 @@ export class MetricsService {
 
   customerData(caller: Caller, accountId: string): Promise<Record<string, unknown>> {
     return this.inTenant(caller, ({ manager, tenantId }) =>
-      isUuid(accountId) ? analyticsDataOf(manager, tenantId, accountId.toLowerCase()) : Promise.resolve({}),
+      isUuid(accountId) ? analyticsDataOf(manager, tenantId, canonicalUuid(accountId)) : Promise.resolve({}),
     );
   }
 }

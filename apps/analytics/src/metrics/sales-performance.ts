@@ -228,6 +228,14 @@ function averageOrderValue(revenue: bigint, orders: number): bigint {
   return orders === 0 ? 0n : divideRoundingHalfUp(revenue, BigInt(orders));
 }
 
+/** Revenue and orders summed over some sales rows. */
+function sumOf(rows: SalesRow[]): { revenue: bigint; orders: number } {
+  return rows.reduce(
+    (sum, row) => ({ revenue: sum.revenue + BigInt(row.revenue), orders: sum.orders + row.orders }),
+    { revenue: 0n, orders: 0 },
+  );
+}
+
 function assemble(
   query: SalesQuery,
   buckets: Map<string, Bucket>,
@@ -236,10 +244,14 @@ function assemble(
 ): SalesPerformance {
   const { currency } = query;
   const customersByBucket = new Map(customers.map((row) => [row.key, row.customers]));
+  const salesByBucket = new Map<string, SalesRow[]>();
+  for (const row of sales) {
+    const group = salesByBucket.get(row.key);
+    if (group) group.push(row);
+    else salesByBucket.set(row.key, [row]);
+  }
   const series: SalesPoint[] = [...buckets.values()].map((bucket) => {
-    const rows = sales.filter((row) => row.key === bucket.key);
-    const revenue = rows.reduce((sum, row) => sum + BigInt(row.revenue), 0n);
-    const orders = rows.reduce((sum, row) => sum + row.orders, 0);
+    const { revenue, orders } = sumOf(salesByBucket.get(bucket.key) ?? []);
     return {
       bucket: bucket.key,
       bucketStart: startOfDayInstant(bucket.firstDay, query.timeZone),
@@ -249,23 +261,21 @@ function assemble(
       averageOrderValue: money(averageOrderValue(revenue, orders), currency),
     };
   });
-  const total = sales.reduce((sum, row) => sum + BigInt(row.revenue), 0n);
-  const orders = sales.reduce((sum, row) => sum + row.orders, 0);
+  const total = sumOf(sales);
   const models: SalesModel[] = query.window.salesModel ? [query.window.salesModel] : ['B2B', 'B2C'];
   const bySalesModel = models.map((salesModel) => {
-    const rows = sales.filter((row) => row.sales_model === salesModel);
-    const revenue = rows.reduce((sum, row) => sum + BigInt(row.revenue), 0n);
+    const { revenue, orders } = sumOf(sales.filter((row) => row.sales_model === salesModel));
     return {
       salesModel,
       revenue: money(revenue, currency),
-      orders: rows.reduce((sum, row) => sum + row.orders, 0),
-      share: total === 0n ? 0 : Number(revenue) / Number(total),
+      orders,
+      share: total.revenue === 0n ? 0 : Number(revenue) / Number(total.revenue),
     };
   });
   return {
-    total: money(total, currency),
-    orders,
-    averageOrderValue: money(averageOrderValue(total, orders), currency),
+    total: money(total.revenue, currency),
+    orders: total.orders,
+    averageOrderValue: money(averageOrderValue(total.revenue, total.orders), currency),
     series,
     bySalesModel,
   };

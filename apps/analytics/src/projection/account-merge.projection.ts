@@ -19,13 +19,12 @@ export async function mergeAccounts(
   const { manager, tenantId } = scope;
   await upsertAccountDimension(scope, { ...event, data: { ...survivor, changedFields: [] } });
   const merged = mergedIds.filter((id) => id !== survivorId);
-  for (const mergedId of merged) {
-    await manager.query(
-      `INSERT INTO "account_dim" ("tenant_id", "account_id", "merged_into") VALUES ($1, $2, $3)
-       ON CONFLICT ("tenant_id", "account_id") DO UPDATE SET "merged_into" = EXCLUDED."merged_into"`,
-      [tenantId, mergedId, survivorId],
-    );
-  }
+  await manager.query(
+    `INSERT INTO "account_dim" ("tenant_id", "account_id", "merged_into")
+     SELECT DISTINCT $1::uuid, merged_id, $3::uuid FROM unnest($2::uuid[]) AS merged_id
+     ON CONFLICT ("tenant_id", "account_id") DO UPDATE SET "merged_into" = EXCLUDED."merged_into"`,
+    [tenantId, merged, survivorId],
+  );
   // Accounts merged into one of these earlier now fold into the survivor too.
   await manager.query(
     `UPDATE "account_dim" SET "merged_into" = $2 WHERE "tenant_id" = $1 AND "merged_into" = ANY($3)`,
