@@ -17,9 +17,12 @@ export default [
         {
           enforceBuildableLibDependency: false,
           allow: [],
-          // Only database's own integration tests use the harness, and the harness (which has no build
-          // target) migrates service databases with it: a cycle between test code, not between builds.
-          ignoredCircularDependencies: [['testing', 'database']],
+          // Only database's and messaging's own integration tests use the harness, and the harness (which
+          // has no build target) uses them: a cycle between test code, not between builds.
+          ignoredCircularDependencies: [
+            ['testing', 'database'],
+            ['testing', 'messaging'],
+          ],
           depConstraints: [
             { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:lib'] },
             { sourceTag: 'type:lib', onlyDependOnLibsWithTags: ['type:lib'] },

@@ -34,3 +34,4 @@ export {
 export { registerOutboxRelayGauges, registerEventConsumerGauges } from './messaging-gauges';
 export { subscribedTopics, consumerGroupId } from './kafka-names';
 export { ensureConsumedTopics } from './consumer/consumed-topics';
+export { createTopicsWithLeaders } from './topic-creation';

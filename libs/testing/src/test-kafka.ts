@@ -8,6 +8,7 @@ import {
   type IHeaders,
   type Message,
 } from 'kafkajs';
+import { createTopicsWithLeaders } from '@crm/messaging';
 import { eventually } from './eventually';
 
 /** The broker tests talk to: the local KRaft broker unless KAFKA_BROKERS says otherwise. */
@@ -45,14 +46,10 @@ export async function createTestTopics(
 ): Promise<void> {
   const kafka = options.kafka ?? createTestKafka();
   await withAdmin(kafka, (admin) =>
-    admin.createTopics({
-      waitForLeaders: true,
-      topics: topics.map((topic) => ({
-        topic,
-        numPartitions: options.partitions ?? 1,
-        replicationFactor: 1,
-      })),
-    }),
+    createTopicsWithLeaders(
+      admin,
+      topics.map((topic) => ({ topic, numPartitions: options.partitions ?? 1, replicationFactor: 1 })),
+    ),
   );
 }
 

@@ -10,6 +10,9 @@ function fakeAdmin(existing: string[]) {
       created.push(request);
       return true;
     },
+    fetchTopicMetadata: async ({ topics }: { topics: string[] }) => ({
+      topics: topics.map((name) => ({ name, partitions: [{ partitionId: 0, leader: 1 }] })),
+    }),
   } as unknown as Admin;
   return { admin, created };
 }
@@ -26,7 +29,7 @@ describe('ensureConsumedTopics', () => {
             numPartitions: EVENTS_TOPIC_PARTITIONS,
           }),
         ),
-        waitForLeaders: true,
+        waitForLeaders: false,
       },
     ]);
   });

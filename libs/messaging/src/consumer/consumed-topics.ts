@@ -1,5 +1,6 @@
 import type { Admin } from 'kafkajs';
 import { deadLetterTopic, EVENTS_TOPIC_PARTITIONS } from '@crm/events';
+import { createTopicsWithLeaders } from '../topic-creation';
 
 /**
  * Creates those of a consumer's topics (and their dead-letter topics) that do not exist yet, so the
@@ -13,9 +14,9 @@ export async function ensureConsumedTopics(admin: Admin, topics: readonly string
   const existing = new Set(await admin.listTopics());
   const missing = wanted.filter((topic) => !existing.has(topic));
   if (missing.length === 0) return;
-  // Resolves false instead of failing when another instance created some of them first.
-  await admin.createTopics({
-    topics: missing.map((topic) => ({ topic, numPartitions: EVENTS_TOPIC_PARTITIONS })),
-    waitForLeaders: true,
-  });
+  // Another instance may create some of them first: kafkajs then resolves instead of failing.
+  await createTopicsWithLeaders(
+    admin,
+    missing.map((topic) => ({ topic, numPartitions: EVENTS_TOPIC_PARTITIONS })),
+  );
 }
