@@ -1,5 +1,5 @@
 import type { TenantScopedDatabase } from '@crm/database';
-import { CampaignService } from './campaign/campaign.service';
+import { CampaignService, type CampaignSettings } from './campaign/campaign.service';
 import { ConsentService } from './consent/consent.service';
 import { CustomerDataExportService } from './export/customer-data-export';
 import { SegmentService } from './segment/segment.service';
@@ -14,19 +14,15 @@ export interface MarketingServices {
   dataExport: CustomerDataExportService;
 }
 
-export interface MarketingSettings {
-  messageIdDomain: string;
-}
-
 export function createMarketingServices(
   database: TenantScopedDatabase,
-  settings: MarketingSettings,
+  settings: CampaignSettings,
 ): MarketingServices {
   const segments = new SegmentService(database);
   return {
     consents: new ConsentService(database),
     segments,
-    campaigns: new CampaignService(database, segments, { messageIdDomain: settings.messageIdDomain }),
+    campaigns: new CampaignService(database, segments, settings),
     visits: new VisitService(database),
     dataExport: new CustomerDataExportService(database),
   };

@@ -1,24 +1,7 @@
-import {
-  NotFoundError,
-  assertPageSize,
-  canonicalUuid,
-  isUuid,
-  referencedId,
-  requireCaller,
-  InvalidInputError,
-} from '@crm/subgraph';
+import { NotFoundError, assertPageSize, referencedId, requireCaller } from '@crm/subgraph';
+import { afterAccountId } from '../account-page-cursor';
 import type { RecipientStatus, Resolvers } from '../generated/graphql';
 import type { CampaignService } from './campaign.service';
-
-function afterAccountId(after: string | null | undefined): string | null {
-  if (!after) return null;
-  if (!isUuid(after)) {
-    throw new InvalidInputError([
-      { field: 'after', message: 'must be the account id of the last recipient of the previous page' },
-    ]);
-  }
-  return canonicalUuid(after);
-}
 
 export function campaignResolvers(campaigns: CampaignService): Resolvers {
   return {
@@ -53,7 +36,7 @@ export function campaignResolvers(campaigns: CampaignService): Resolvers {
           campaignId: campaign.id,
           status: args.status ?? null,
           first: assertPageSize(args.first, 'first'),
-          afterAccountId: afterAccountId(args.after),
+          afterAccountId: afterAccountId(args.after, 'recipient'),
         }),
     },
     CampaignRecipient: {

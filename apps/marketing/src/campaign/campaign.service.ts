@@ -5,10 +5,12 @@ import {
   InvalidInputError,
   NotFoundError,
   canonicalUuid,
+  inRequestedOrder,
   isUuid,
   queryableIds,
   type Caller,
 } from '@crm/subgraph';
+import { rowsPerAccount } from '../rows-per-account';
 import type { SegmentService } from '../segment/segment.service';
 import {
   CAMPAIGN_COLUMNS,
@@ -112,7 +114,7 @@ export class CampaignService {
         [tenantId, queryableIds(ids)],
       ),
     );
-    return ids.map((id) => rows.find((row) => row.id === id.toLowerCase()) ?? null);
+    return inRequestedOrder(ids.map(canonicalUuid), rows);
   }
 
   listCampaigns(tenantId: string, status: CampaignStatus | null | undefined): Promise<CampaignRow[]> {
@@ -175,6 +177,6 @@ export class CampaignService {
         [tenantId, queryableIds(accountIds)],
       ),
     );
-    return accountIds.map((id) => rows.filter((row) => row.account_id === id.toLowerCase()));
+    return rowsPerAccount(accountIds, rows, (row) => row.account_id);
   }
 }

@@ -3,6 +3,7 @@ import type { TenantScopedDatabase } from '@crm/database';
 import { ConsentChanged } from '@crm/events';
 import { publishEvent } from '@crm/messaging';
 import { FieldErrors, canonicalUuid, isUuid, queryableIds, requiredText, type Caller } from '@crm/subgraph';
+import { rowsPerAccount } from '../rows-per-account';
 import type { ConsentRow, ConsentState, MarketingChannel } from './consent.types';
 
 const MAX_SOURCE_LENGTH = 200;
@@ -42,7 +43,7 @@ export class ConsentService {
         [tenantId, ids],
       ),
     );
-    return accountIds.map((id) => rows.filter((row) => row.account_id === id.toLowerCase()));
+    return rowsPerAccount(accountIds, rows, (row) => row.account_id);
   }
 }
 

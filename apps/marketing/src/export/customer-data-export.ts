@@ -1,5 +1,5 @@
 import type { TenantScopedDatabase } from '@crm/database';
-import { isUuid } from '@crm/subgraph';
+import { canonicalUuid, isUuid } from '@crm/subgraph';
 
 /**
  * Marketing's part of an account's data export (GDPR Art 15/20): every row it holds about the
@@ -10,7 +10,7 @@ export class CustomerDataExportService {
 
   async exportAccount(tenantId: string, accountId: string): Promise<Record<string, unknown>> {
     if (!isUuid(accountId)) return {};
-    const id = accountId.toLowerCase();
+    const id = canonicalUuid(accountId);
     return this.database.inTenant(tenantId, async (manager) => {
       const query = (sql: string) => manager.query(sql, [tenantId, id]);
       const [profile] = await query(

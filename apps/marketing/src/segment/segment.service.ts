@@ -4,11 +4,12 @@ import {
   FieldErrors,
   InvalidInputError,
   canonicalUuid,
-  isUuid,
+  inRequestedOrder,
   queryableIds,
   requiredText,
   type Caller,
 } from '@crm/subgraph';
+import { afterAccountId } from '../account-page-cursor';
 import type { SegmentQueryOptions } from './compile-segment';
 import { countSegmentMembers, segmentMemberIds } from './segment-queries';
 import { parseSegmentRules, type SegmentRule } from './segment-rules';
@@ -61,7 +62,7 @@ export class SegmentService {
         [tenantId, queryableIds(ids)],
       ),
     );
-    return ids.map((id) => rows.find((row) => row.id === id.toLowerCase()) ?? null);
+    return inRequestedOrder(ids.map(canonicalUuid), rows);
   }
 
   async previewSegment(tenantId: string, rules: unknown): Promise<number> {
@@ -86,25 +87,9 @@ export class SegmentService {
     first: number,
     after: string | null | undefined,
   ): Promise<string[]> {
-    const afterAccountId = after ? cursorAccountId(after) : null;
+    const page = { first, afterAccountId: afterAccountId(after, 'member') };
     return this.database.inTenant(tenantId, (manager) =>
-      segmentMemberIds(manager, parseSegmentRules(segment.rules), this.queryOptions(tenantId), {
-        first,
-        afterAccountId,
-      }),
+      segmentMemberIds(manager, parseSegmentRules(segment.rules), this.queryOptions(tenantId), page),
     );
   }
-}
-
-/**
- * `members` returns a plain list (the contract has no connection), so its cursor is the id of the
- * last account of the previous page: members are ordered by id.
- */
-function cursorAccountId(after: string): string {
-  if (!isUuid(after)) {
-    throw new InvalidInputError([
-      { field: 'after', message: 'must be the id of the last member of the previous page' },
-    ]);
-  }
-  return canonicalUuid(after);
 }

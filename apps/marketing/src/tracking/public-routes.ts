@@ -25,6 +25,10 @@ function page(title: string, body: string): string {
 <title>${title}</title></head><body style="font-family:sans-serif;max-width:32rem;margin:3rem auto">${body}</body></html>`;
 }
 
+function refuseInvalidLink(response: express.Response): void {
+  response.status(400).type('html').send(page('Invalid link', '<p>This link is not valid.</p>'));
+}
+
 /**
  * The service's public HTTP surface (no login; each link is signed): unsubscribe (GET shows a
  * confirmation, POST unsubscribes; RFC 8058 one-click POSTs `List-Unsubscribe=One-Click` to the same
@@ -37,11 +41,7 @@ export function publicRoutes(deps: PublicRouteDependencies): express.Router {
 
   router.get('/marketing/unsubscribe', (request, response) => {
     const facts = signer.verify('unsubscribe', request.query['token']);
-    if (!facts)
-      return void response
-        .status(400)
-        .type('html')
-        .send(page('Invalid link', '<p>This link is not valid.</p>'));
+    if (!facts) return void refuseInvalidLink(response);
     const action = `?token=${encodeURIComponent(String(request.query['token']))}`;
     // GET only asks: mail scanners follow links, and a scanner must not unsubscribe anybody.
     response.type('html').send(
@@ -58,11 +58,7 @@ export function publicRoutes(deps: PublicRouteDependencies): express.Router {
     express.urlencoded({ extended: false, limit: '4kb' }),
     async (request, response) => {
       const facts = signer.verify('unsubscribe', request.query['token']);
-      if (!facts)
-        return void response
-          .status(400)
-          .type('html')
-          .send(page('Invalid link', '<p>This link is not valid.</p>'));
+      if (!facts) return void refuseInvalidLink(response);
       await database.inTenant(facts.t, (manager) =>
         changeConsent(manager, facts.t, SYSTEM_ACTOR, {
           accountId: facts.a,

@@ -3,6 +3,7 @@ import type { TenantScopedDatabase } from '@crm/database';
 import { VisitRecorded } from '@crm/events';
 import { publishEvent } from '@crm/messaging';
 import { FieldErrors, canonicalUuid, isUuid, optionalText, queryableIds, requiredText } from '@crm/subgraph';
+import { rowsPerAccount } from '../rows-per-account';
 import type { VisitInput, VisitRow } from './visit.types';
 
 const LIMITS = { visitorId: 200, url: 2000, utm: 200 };
@@ -78,6 +79,6 @@ export class VisitService {
         [tenantId, queryableIds(accountIds), first],
       ),
     );
-    return accountIds.map((id) => rows.filter((row) => row.key === id.toLowerCase()));
+    return rowsPerAccount(accountIds, rows, (row) => row.key);
   }
 }
