@@ -28,8 +28,9 @@ beforeAll(async () => {
 }, 120_000);
 
 afterAll(async () => {
-  await owner.end();
-  await accounts.stop();
+  // Guarded: when start-up failed, its error is the one to see, not a second one from here.
+  await owner?.end();
+  await accounts?.stop();
 });
 
 async function count(sql: string, parameters: unknown[]): Promise<number> {

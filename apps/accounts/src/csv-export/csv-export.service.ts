@@ -2,7 +2,7 @@ import type { EntityManager } from 'typeorm';
 import { hydrateEntities, type TenantScopedDatabase } from '@crm/database';
 import { AccountEntity } from '../account/account.entity';
 import { ContactEntity } from '../contact/contact.entity';
-import { ACCOUNT_IMPORT_FIELDS, ADDRESS_IMPORT_FIELDS } from '../import/import-fields';
+import { ACCOUNT_IMPORT_FIELDS, ADDRESS_IMPORT_FIELDS, CONTACT_IMPORT_FIELDS } from '../import/import-fields';
 
 /** One CSV record: header → cell. */
 export type CsvRecord = Record<string, string | number | boolean | null>;
@@ -29,12 +29,7 @@ export const CONTACT_EXPORT_COLUMNS = [
   'accountId',
   'externalId',
   'displayName',
-  'contactFirstName',
-  'contactLastName',
-  'contactJobTitle',
-  'contactBuyingRole',
-  'contactEmails',
-  'contactPhones',
+  ...CONTACT_IMPORT_FIELDS,
   'isPrimary',
   'createdAt',
   'updatedAt',

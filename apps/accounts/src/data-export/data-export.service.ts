@@ -5,7 +5,7 @@ import { AccountEntity } from '../account/account.entity';
 import { AccountNotFoundError } from '../account/account.errors';
 import { ContactEntity } from '../contact/contact.entity';
 import { erasureAcknowledgements, findErasureRequest } from '../erasure/erasure.store';
-import { idsMergedInto, survivorsOf } from '../merge/merge.store';
+import { currentAccountId, idsMergedInto } from '../merge/merge.store';
 
 /** The federated export entity as accounts resolves it; other services add their own fields. */
 export interface CustomerDataExportModel {
@@ -51,7 +51,7 @@ export class DataExportService {
 
 async function currentIdOf(manager: EntityManager, tenantId: string, id: string): Promise<string> {
   if (!isUuid(id)) throw new AccountNotFoundError(id);
-  return (await survivorsOf(manager, tenantId, [id])).get(id) ?? id;
+  return currentAccountId(manager, tenantId, id);
 }
 
 async function exportOf(

@@ -2,7 +2,7 @@ import type { TenantScopedDatabase } from '@crm/database';
 import { isUuid, type Caller } from '@crm/subgraph';
 import { AccountEntity } from '../account/account.entity';
 import { AccountNotFoundError } from '../account/account.errors';
-import { survivorsOf } from '../merge/merge.store';
+import { currentAccountId } from '../merge/merge.store';
 import { duplicateNameKey } from './duplicate-name';
 import { scoreDuplicate, type DuplicateEvidence } from './duplicate-scoring';
 
@@ -23,7 +23,7 @@ export class DuplicatesService {
   duplicateAccounts(caller: Caller, accountId: string): Promise<DuplicateCandidateModel[]> {
     return this.database.inTenant(caller.tenantId, async (manager) => {
       if (!isUuid(accountId)) throw new AccountNotFoundError(accountId);
-      const id = (await survivorsOf(manager, caller.tenantId, [accountId])).get(accountId) ?? accountId;
+      const id = await currentAccountId(manager, caller.tenantId, accountId);
       const target = await manager.findOne(AccountEntity, { where: { tenantId: caller.tenantId, id } });
       if (!target) throw new AccountNotFoundError(accountId);
 

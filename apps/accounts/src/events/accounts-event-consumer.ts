@@ -1,18 +1,16 @@
 import type { Kafka } from 'kafkajs';
 import type { Logger } from 'pino';
 import type { TenantScopedDatabase } from '@crm/database';
+import { PUBLISHING_SERVICES } from '@crm/events';
 import { consumerGroupId, EventConsumer, subscribedTopics } from '@crm/messaging';
 import { erasureCompletedHandlers } from './erasure-completed.consumer';
 import { leadConvertedHandlers } from './lead-converted.consumer';
 
-/** Topics accounts listens to: lead conversions (pipeline) and erasure acknowledgements (everyone). */
-export const ACCOUNTS_CONSUMED_SERVICES = [
-  'pipeline',
-  'interactions',
-  'orders',
-  'marketing',
-  'analytics',
-] as const;
+/**
+ * Topics accounts listens to: lead conversions (pipeline) and erasure acknowledgements (every other
+ * publishing service), so every topic but its own.
+ */
+const ACCOUNTS_CONSUMED_SERVICES = PUBLISHING_SERVICES.filter((service) => service !== 'accounts');
 
 /**
  * Longer than the topics keep messages (7 days): a delivery the inbox no longer remembers cannot

@@ -113,7 +113,6 @@ export class AccountImportService {
    * Reads the CSV to its end, importing the rows after `job.rowsCommitted`. Resolves with the job as
    * it ends: COMPLETED, or FAILED with the reason (a malformed file, a broken upload: resumable).
    * `onProgress` sees the job after every committed batch.
-
    */
   async runImport(
     caller: Caller,

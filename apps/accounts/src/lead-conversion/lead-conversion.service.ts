@@ -6,7 +6,7 @@ import { accountSearchText } from '../account/account.search';
 import { ContactEntity } from '../contact/contact.entity';
 import { isErasedAccount } from '../erasure/erasure.store';
 import { publishAccountCreated, publishContactCreated } from '../events/publishers';
-import { survivorsOf } from '../merge/merge.store';
+import { currentAccountId } from '../merge/merge.store';
 import { requireTenant } from '../tenant/tenant.service';
 import {
   convertedAccountFields,
@@ -27,8 +27,9 @@ export async function applyLeadConversion(
   const conversion = event.data;
   const tenantId = event.tenantid;
   const tenant = await requireTenant(manager, tenantId);
+  // A lead converted into an account that has since been merged joins the survivor.
   const accountId = conversion.existingAccount
-    ? await currentIdOf(manager, tenantId, conversion.accountId)
+    ? await currentAccountId(manager, tenantId, conversion.accountId)
     : conversion.accountId;
   if (await isErasedAccount(manager, tenantId, accountId)) return;
 
@@ -76,11 +77,6 @@ async function createAccount(
   await manager.insert(AccountEntity, account);
   await publishAccountCreated(manager, account, event.actorid);
   return account;
-}
-
-/** A lead converted into an account that has since been merged joins the survivor. */
-async function currentIdOf(manager: EntityManager, tenantId: string, accountId: string): Promise<string> {
-  return (await survivorsOf(manager, tenantId, [accountId])).get(accountId) ?? accountId;
 }
 
 async function isUser(manager: EntityManager, tenantId: string, userId: string | null): Promise<boolean> {

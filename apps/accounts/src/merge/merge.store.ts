@@ -21,6 +21,15 @@ export async function survivorsOf(
   return new Map(rows.map((row) => [row.merged_id, row.survivor_id]));
 }
 
+/** The account an id stands for now: its survivor if it was merged, else the id itself. */
+export async function currentAccountId(
+  manager: EntityManager,
+  tenantId: string,
+  id: string,
+): Promise<string> {
+  return (await survivorsOf(manager, tenantId, [id])).get(id) ?? id;
+}
+
 /** The ids merged into the survivor, oldest merge first. */
 export async function idsMergedInto(
   manager: EntityManager,

@@ -1,4 +1,12 @@
-import { createEnvelope, type EventData, type EventDefinition, type EventEnvelope } from '@crm/events';
+import {
+  createEnvelope,
+  deadLetterTopic,
+  eventsTopic,
+  type EventData,
+  type EventDefinition,
+  type EventEnvelope,
+  type PublishingService,
+} from '@crm/events';
 import { createKafka, toKafkaMessage, type EventConsumer } from '@crm/messaging';
 import { createLogger } from '@crm/subgraph';
 import {
@@ -10,7 +18,7 @@ import {
 } from '@crm/testing';
 import type { Kafka } from 'kafkajs';
 import {
-  ACCOUNTS_CONSUMED_SERVICES,
+  accountsConsumedTopics,
   createAccountsEventConsumer,
 } from '../../src/events/accounts-event-consumer';
 import type { AccountsTestDatabase } from './accounts-test-database';
@@ -29,8 +37,9 @@ export interface AccountsKafkaHarness {
 
 export async function startAccountsKafkaHarness(db: AccountsTestDatabase): Promise<AccountsKafkaHarness> {
   const prefix = `${uniqueKafkaName('accounts')}.`;
-  const topics = ACCOUNTS_CONSUMED_SERVICES.map((service) => `${prefix}crm.${service}.events`);
-  await createTestTopics([...topics, ...topics.map((topic) => `${topic}.dlq`)]);
+  const topics = accountsConsumedTopics(prefix);
+  const allTopics = [...topics, ...topics.map(deadLetterTopic)];
+  await createTestTopics(allTopics);
   const logger = createLogger('accounts-test', 'silent');
   const kafka: Kafka = createKafka({ brokers: testKafkaBrokers(), clientId: 'accounts-tests', logger });
   const consumer = createAccountsEventConsumer({ kafka, database: db.database, logger, topicPrefix: prefix });
@@ -39,12 +48,12 @@ export async function startAccountsKafkaHarness(db: AccountsTestDatabase): Promi
     prefix,
     consumer,
     async publish(envelope) {
-      const service = envelope.source.replace('crm/', '');
-      await produceRawMessages(`${prefix}crm.${service}.events`, [toKafkaMessage(envelope)]);
+      const service = envelope.source.replace('crm/', '') as PublishingService;
+      await produceRawMessages(prefix + eventsTopic(service), [toKafkaMessage(envelope)]);
     },
     async stop() {
       await consumer.stop();
-      await deleteTestTopics([...topics, ...topics.map((topic) => `${topic}.dlq`)]);
+      await deleteTestTopics(allTopics);
     },
   };
 }
