@@ -39,10 +39,17 @@ export interface ServiceProcess {
   hasExited(): boolean;
   /** Resolves when the process has exited, for whatever reason. */
   whenExited(): Promise<void>;
+  /** How the process ended (exit code or signal); undefined while it runs. */
+  exitStatus(): ExitStatus | undefined;
   /** The tail of what the process wrote to stdout and stderr: what a failing test should show. */
   output(): string;
   /** SIGTERM, as an orchestrator would; SIGKILL if it has not exited within the timeout. */
   stop(timeoutMs?: number): Promise<void>;
+}
+
+export interface ExitStatus {
+  code: number | null;
+  signal: NodeJS.Signals | null;
 }
 
 const running = new Set<ChildProcess>();
@@ -105,6 +112,7 @@ export function startServiceProcess(options: ServiceProcessOptions): ServiceProc
     graphqlUrl: `${origin}/graphql`,
     hasExited: () => hasExited(child),
     whenExited: () => exited(child),
+    exitStatus: () => (hasExited(child) ? { code: child.exitCode, signal: child.signalCode } : undefined),
     output,
     async stop(timeoutMs = 15_000) {
       if (hasExited(child)) return;
