@@ -46,15 +46,22 @@ function runStep(step: Step): boolean {
   return result.status === 0;
 }
 
+interface JestFailure {
+  file: string;
+  test: string;
+  message: string;
+}
+
 interface JestTotals {
   passed: number;
   failed: number;
   skipped: number;
   failedSuites: number;
+  failures: JestFailure[];
 }
 
 function jestTotals(): JestTotals {
-  const totals: JestTotals = { passed: 0, failed: 0, skipped: 0, failedSuites: 0 };
+  const totals: JestTotals = { passed: 0, failed: 0, skipped: 0, failedSuites: 0, failures: [] };
   for (const file of readdirSync(resultsDir, { withFileTypes: true })) {
     if (!file.isFile()) continue;
     const run = JSON.parse(readFileSync(path.join(resultsDir, file.name), 'utf8')) as JestTotals;
@@ -62,6 +69,7 @@ function jestTotals(): JestTotals {
     totals.failed += run.failed;
     totals.skipped += run.skipped;
     totals.failedSuites += run.failedSuites;
+    totals.failures.push(...(run.failures ?? []));
   }
   return totals;
 }
@@ -79,6 +87,9 @@ async function main(): Promise<number> {
   }
   const totals = jestTotals();
   console.log('');
+  for (const failure of totals.failures) {
+    console.log(`FAILED ${failure.file} › ${failure.test}\n${failure.message}\n`);
+  }
   if (failedSteps.length > 0) console.log(`failed steps: ${failedSteps.join(', ')}`);
   if (totals.failedSuites > 0)
     console.log(`test suites that failed to run or had failures: ${totals.failedSuites}`);
