@@ -190,12 +190,15 @@ describe('gateway + accounts + analytics, end to end', () => {
       accountId,
     };
     // Until the events are projected, the pipeline is unknown (NOT_FOUND) and the account has no orders.
+    // The pipeline and orders topics are consumed independently: wait for the last event of each.
     const result = await eventually(
-      'analytics to project the account, the deal and the paid order',
+      'analytics to project the account, the won deal and the paid order',
       () => postGraphQL(gateway.graphqlUrl, query, { token: tenant.token, variables }),
       (answer) =>
         !answer.errors &&
-        (answer.data?.account as { insights: { orderCount: number } } | undefined)?.insights.orderCount === 1,
+        (answer.data?.account as { insights: { orderCount: number } } | undefined)?.insights.orderCount ===
+          1 &&
+        (answer.data?.dealMetrics as { won: number } | undefined)?.won === 1,
       { timeoutMs: 60_000, intervalMs: 500 },
     );
     const dashboard = dataOf(result, 'Dashboard');
