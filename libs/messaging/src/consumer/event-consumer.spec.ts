@@ -1,4 +1,11 @@
-import type { EachMessagePayload, Kafka, KafkaMessage, ProducerRecord, TopicPartitionOffset } from 'kafkajs';
+import type {
+  Batch,
+  EachBatchPayload,
+  Kafka,
+  KafkaMessage,
+  ProducerRecord,
+  TopicPartitionOffset,
+} from 'kafkajs';
 import pino from 'pino';
 import { v7 as uuidv7 } from 'uuid';
 import type { TenantScopedDatabase } from '@crm/database';
@@ -10,13 +17,15 @@ import { EventConsumer } from './event-consumer';
 const TOPIC = 'crm.accounts.events';
 
 /**
- * Just enough of kafkajs to drive the consumer by hand: `deliver` plays kafkajs calling eachMessage,
- * `emit` plays its instrumentation events; commits and dead-letter sends are recorded.
+ * Just enough of kafkajs to drive the consumer by hand: `deliver` plays kafkajs calling eachBatch,
+ * `emit` plays its instrumentation events; commits, resolved offsets and dead-letter sends are
+ * recorded.
  */
 function fakeKafka({ isDeadLetterTopicDown = false } = {}) {
-  let eachMessage: ((payload: EachMessagePayload) => Promise<void>) | undefined;
+  let eachBatch: ((payload: EachBatchPayload) => Promise<void>) | undefined;
   const listeners = new Map<string, (event: { payload: unknown }) => void>();
   const commits: TopicPartitionOffset[] = [];
+  const resolved: string[] = [];
   const deadLetters: ProducerRecord[] = [];
   const consumer = {
     events: {
@@ -30,8 +39,8 @@ function fakeKafka({ isDeadLetterTopicDown = false } = {}) {
     },
     connect: async () => undefined,
     subscribe: async () => undefined,
-    run: async (config: { eachMessage: (payload: EachMessagePayload) => Promise<void> }) => {
-      eachMessage = config.eachMessage;
+    run: async (config: { eachBatch: (payload: EachBatchPayload) => Promise<void> }) => {
+      eachBatch = config.eachBatch;
     },
     commitOffsets: async (offsets: TopicPartitionOffset[]) => {
       commits.push(...offsets);
@@ -50,26 +59,32 @@ function fakeKafka({ isDeadLetterTopicDown = false } = {}) {
   const kafka = { consumer: () => consumer, producer: () => producer } as unknown as Kafka;
   const deliver = (
     partition: number,
-    message: KafkaMessage,
+    messages: KafkaMessage | KafkaMessage[],
     heartbeat: () => Promise<void> = async () => undefined,
   ) => {
-    if (!eachMessage) throw new Error('start the consumer first');
-    return eachMessage({
-      topic: TOPIC,
-      partition,
-      message,
+    if (!eachBatch) throw new Error('start the consumer first');
+    return eachBatch({
+      batch: { topic: TOPIC, partition, messages: [messages].flat() } as unknown as Batch,
+      resolveOffset: (offset) => resolved.push(offset),
       heartbeat,
       pause: () => () => undefined,
+      isRunning: () => true,
+      isStale: () => false,
+      commitOffsetsIfNecessary: async () => undefined,
+      uncommittedOffsets: () => ({ topics: [] }),
     });
   };
   const emit = (name: string, payload: unknown) => listeners.get(name)?.({ payload });
-  return { kafka, deliver, emit, commits, deadLetters };
+  return { kafka, deliver, emit, commits, resolved, deadLetters };
 }
 
-function archivedMessage(offset: string): KafkaMessage {
+const TENANT_A = '0190f7c2-0000-7000-8000-00000000000a';
+const TENANT_B = '0190f7c2-0000-7000-8000-00000000000b';
+
+function archivedMessage(offset: string, tenantId = TENANT_A): KafkaMessage {
   const accountId = uuidv7();
   const event = createEnvelope(AccountArchived, {
-    tenantId: '0190f7c2-0000-7000-8000-00000000000a',
+    tenantId,
     actorId: 'system',
     aggregateId: accountId,
     aggregateVersion: 2,
@@ -107,7 +122,113 @@ function failingDatabase(isReachable: boolean): TenantScopedDatabase {
   } as unknown as TenantScopedDatabase;
 }
 
+/**
+ * A database whose transactions commit what their handlers recorded only when the whole
+ * transaction succeeds, as PostgreSQL would; every inbox claim succeeds.
+ */
+function recordingDatabase() {
+  const transactions: Array<{ tenantId: string; accountIds: string[] }> = [];
+  const database = {
+    inTenant: async (tenantId: string, work: (manager: unknown) => Promise<unknown>) => {
+      const pending: string[] = [];
+      const manager = { query: async () => [{ event_id: 'claimed' }], pending };
+      const result = await work(manager);
+      transactions.push({ tenantId, accountIds: pending });
+      return result;
+    },
+    dataSource: { query: async () => [{ '?column?': 1 }] },
+  } as unknown as TenantScopedDatabase;
+  return { database, transactions };
+}
+
+function accountIdOf(message: KafkaMessage): string {
+  return (JSON.parse(String(message.value)) as { data: { accountId: string } }).data.accountId;
+}
+
 describe('EventConsumer', () => {
+  describe('applying a fetched batch', () => {
+    function batchConsumer(
+      kafka: Kafka,
+      database: TenantScopedDatabase,
+      options: { failingAccountId?: string; maxEventsPerTransaction?: number } = {},
+    ) {
+      return new EventConsumer({
+        kafka,
+        groupId: 'unit-tests',
+        topics: [TOPIC],
+        database,
+        handlers: on(AccountArchived, async (manager, event) => {
+          if (event.data.accountId === options.failingAccountId) throw new Error('handler bug');
+          (manager as unknown as { pending: string[] }).pending.push(event.data.accountId);
+        }),
+        logger: pino({ level: 'silent' }),
+        retry: { attempts: 2, initialBackoffMs: 0, maxBackoffMs: 0 },
+        maxEventsPerTransaction: options.maxEventsPerTransaction,
+      });
+    }
+
+    it('applies consecutive events of one tenant in one transaction, and commits the offset once per transaction', async () => {
+      const { kafka, deliver, commits, resolved } = fakeKafka();
+      const { database, transactions } = recordingDatabase();
+      await batchConsumer(kafka, database).start();
+      const messages = [
+        archivedMessage('10'),
+        archivedMessage('11'),
+        archivedMessage('12'),
+        archivedMessage('13', TENANT_B),
+      ];
+
+      await deliver(0, messages);
+
+      expect(transactions).toEqual([
+        { tenantId: TENANT_A, accountIds: messages.slice(0, 3).map(accountIdOf) },
+        { tenantId: TENANT_B, accountIds: [accountIdOf(messages[3])] },
+      ]);
+      expect(commits).toEqual([
+        { topic: TOPIC, partition: 0, offset: '13' },
+        { topic: TOPIC, partition: 0, offset: '14' },
+      ]);
+      expect(resolved).toEqual(['12', '13']);
+    });
+
+    it('caps a transaction at maxEventsPerTransaction events', async () => {
+      const { kafka, deliver, commits } = fakeKafka();
+      const { database, transactions } = recordingDatabase();
+      await batchConsumer(kafka, database, { maxEventsPerTransaction: 2 }).start();
+
+      await deliver(0, [archivedMessage('0'), archivedMessage('1'), archivedMessage('2')]);
+
+      expect(transactions.map(({ accountIds }) => accountIds.length)).toEqual([2, 1]);
+      expect(commits.map(({ offset }) => offset)).toEqual(['2', '3']);
+    });
+
+    it('applies the events of a failed shared transaction one by one, so only the failing event is dead-lettered', async () => {
+      const { kafka, deliver, commits, deadLetters } = fakeKafka();
+      const { database, transactions } = recordingDatabase();
+      const messages = [archivedMessage('5'), archivedMessage('6'), archivedMessage('7')];
+      const consumer = batchConsumer(kafka, database, { failingAccountId: accountIdOf(messages[1]) });
+      await consumer.start();
+
+      await deliver(0, messages);
+
+      // The shared transaction failed and so recorded nothing; then each event alone.
+      expect(transactions).toEqual([
+        { tenantId: TENANT_A, accountIds: [accountIdOf(messages[0])] },
+        { tenantId: TENANT_A, accountIds: [accountIdOf(messages[2])] },
+      ]);
+      expect(deadLetters).toHaveLength(1);
+      expect(commits.map(({ offset }) => offset)).toEqual(['6', '7', '8']);
+      expect(consumer.metrics).toMatchObject({ processed: 2, deadLettered: 1, retries: 1 });
+    });
+
+    it('refuses a maxEventsPerTransaction that is not a positive integer', () => {
+      const { kafka } = fakeKafka();
+      expect(() =>
+        batchConsumer(kafka, recordingDatabase().database, { maxEventsPerTransaction: 0 }),
+      ).toThrow('maxEventsPerTransaction must be a positive integer, got 0');
+    });
+  });
+
   it('dead-letters a message whose handler keeps failing while the database answers, and moves on', async () => {
     const { kafka, deliver, commits, deadLetters } = fakeKafka();
     await consumerWith(kafka, failingDatabase(true)).start();

@@ -1,11 +1,11 @@
-import type { Consumer, ConsumerConfig, EachMessagePayload, Kafka, KafkaMessage, Producer } from 'kafkajs';
+import type { Consumer, ConsumerConfig, EachBatchPayload, Kafka, KafkaMessage, Producer } from 'kafkajs';
 import type { Logger } from 'pino';
 import type { TenantScopedDatabase } from '@crm/database';
 import { deadLetterTopic, InvalidEventError, parseEvent, type EventEnvelope } from '@crm/events';
 import { ACKS_ALL_IN_SYNC_REPLICAS, createReliableProducer } from '../reliable-producer';
 import { StopSignal } from '../stop-signal';
 import { deadLetterMessage, type DeadLetterReason } from './dead-letter';
-import type { EventHandlers } from './event-handlers';
+import type { EventHandler, EventHandlers } from './event-handlers';
 import { claimInInbox } from './inbox';
 import { typeNewerThanCatalog } from './unknown-event-type';
 import { nextOffsetToCommit, partitionLag } from './offsets';
@@ -27,6 +27,12 @@ export interface EventConsumerOptions {
   retry?: RetryPolicy;
   /** Where a group with no committed offset starts: the whole topic (projections) or only new events. */
   fromBeginning?: boolean;
+  /**
+   * How many consecutive events of one tenant from a fetched batch are applied in one transaction
+   * (default 100). One commit and one offset commit per run instead of per event is what lets a
+   * projection keep up with a busy topic; 1 applies every event in a transaction of its own.
+   */
+  maxEventsPerTransaction?: number;
   /** kafkajs consumer settings (session timeout, heartbeat, fetch sizes) over our defaults. */
   consumerConfig?: Partial<Omit<ConsumerConfig, 'groupId'>>;
   /**
@@ -53,8 +59,16 @@ export interface PartitionLag {
 
 type Outcome = 'applied' | 'duplicate' | 'unhandled' | 'dead-lettered' | 'interrupted';
 
+/** A fetched message, parsed once: an event to apply, one to skip, or one that can never be valid. */
+type Delivery =
+  | { kind: 'event'; message: KafkaMessage; event: EventEnvelope; handler: EventHandler }
+  | { kind: 'skipped'; message: KafkaMessage; newerType?: string }
+  | { kind: 'invalid'; message: KafkaMessage; error: InvalidEventError };
+
 /** While a handler waits for its next attempt, keep telling the group this member is alive. */
 const HEARTBEAT_SLICE_MS = 1_000;
+
+const DEFAULT_MAX_EVENTS_PER_TRANSACTION = 100;
 
 /**
  * Consumes domain events at least once and applies each exactly once: the event id goes into the
@@ -62,8 +76,10 @@ const HEARTBEAT_SLICE_MS = 1_000;
  * transaction committed. A message that can never be valid goes straight to `<topic>.dlq`; one whose
  * handler keeps failing goes there after the retry budget; either way the partition moves on.
  *
- * One message at a time per consumer (kafkajs eachMessage, one partition at a time), which keeps
- * each aggregate's events in order.
+ * Messages are taken in offset order, one partition at a time, which keeps each aggregate's events
+ * in order. Consecutive events of one tenant are applied in one transaction (up to
+ * `maxEventsPerTransaction`); when that transaction fails, the same events are applied again one
+ * per transaction, so a failing event is retried and dead-lettered alone.
  */
 export class EventConsumer {
   private readonly logger: Logger;
@@ -80,12 +96,18 @@ export class EventConsumer {
   private readonly highWatermarks = new Map<string, { topic: string; partition: number; offset: string }>();
   private readonly committedOffsets = new Map<string, string>();
   private readonly stopSignal = new StopSignal();
+  private readonly maxEventsPerTransaction: number;
   private inFlight: Promise<void> | undefined;
   private isStarted = false;
 
   constructor(private readonly options: EventConsumerOptions) {
     this.logger = options.logger.child({ component: 'event-consumer', groupId: options.groupId });
     this.retry = validateRetryPolicy(options.retry ?? DEFAULT_RETRY_POLICY);
+    this.maxEventsPerTransaction = options.maxEventsPerTransaction ?? DEFAULT_MAX_EVENTS_PER_TRANSACTION;
+    if (!Number.isInteger(this.maxEventsPerTransaction) || this.maxEventsPerTransaction < 1)
+      throw new Error(
+        `maxEventsPerTransaction must be a positive integer, got ${this.maxEventsPerTransaction}`,
+      );
     this.consumer = options.kafka.consumer({
       sessionTimeout: 30_000,
       heartbeatInterval: 3_000,
@@ -159,13 +181,16 @@ export class EventConsumer {
     await this.consumer.run({
       autoCommit: false,
       partitionsConsumedConcurrently: 1,
-      eachMessage: (payload) => this.track(this.consumeMessage(payload)),
+      // Unresolved messages are fetched again: what a stop or a retry interruption leaves behind.
+      eachBatchAutoResolve: false,
+      eachBatch: (payload) => this.track(this.consumeBatch(payload)),
     });
   }
 
   /**
-   * Stops taking messages, lets the one in progress finish and commit, then leaves the group. A
-   * message waiting for a retry is abandoned uncommitted: whoever owns the partition next gets it.
+   * Stops taking messages, lets the event in progress finish and commit (with the events of its
+   * transaction applied before it), then leaves the group. A message waiting for a retry is
+   * abandoned uncommitted: whoever owns the partition next gets it.
    */
   async stop(): Promise<void> {
     if (!this.isStarted || this.stopSignal.isStopped) return;
@@ -188,60 +213,130 @@ export class EventConsumer {
     }
   }
 
-  private async consumeMessage({
-    topic,
-    partition,
-    message,
-    heartbeat,
-    pause,
-  }: EachMessagePayload): Promise<void> {
-    if (this.stopSignal.isStopped) {
-      // Returning without a commit leaves the message to the partition's next owner; pausing makes
-      // kafkajs stop handing us the rest of the batch.
-      pause();
-      return;
+  private async consumeBatch({ batch, resolveOffset, heartbeat, pause, isRunning }: EachBatchPayload) {
+    const { topic, partition } = batch;
+    const deliveries = batch.messages.map((message) => this.classify(message));
+    let next = 0;
+    while (next < deliveries.length) {
+      if (this.stopSignal.isStopped || !isRunning()) {
+        // Left unresolved and uncommitted for the partition's next owner; pausing makes kafkajs
+        // stop handing us this partition.
+        pause();
+        return;
+      }
+      const run = nextRun(deliveries, next, this.maxEventsPerTransaction);
+      const applied = await this.applyTogether(run);
+      if (applied > 0) {
+        await this.commit(topic, partition, run[applied - 1].message, resolveOffset);
+        next += applied;
+      } else {
+        for (const delivery of run) {
+          const outcome = await this.applyAlone(topic, partition, delivery, heartbeat);
+          if (outcome === 'interrupted') {
+            pause();
+            return;
+          }
+          await this.commit(topic, partition, delivery.message, resolveOffset);
+          next += 1;
+          if (this.stopSignal.isStopped) break;
+        }
+      }
+      await heartbeat();
     }
-    const outcome = await this.applyMessage(topic, partition, message, heartbeat);
-    if (outcome === 'interrupted') {
-      pause();
-      return;
-    }
-    const key = partitionKey(topic, partition);
-    const offset = nextOffsetToCommit(message.offset);
-    await this.consumer.commitOffsets([{ topic, partition, offset }]);
-    this.committedOffsets.set(key, offset);
   }
 
-  private async applyMessage(
+  private async commit(
     topic: string,
     partition: number,
     message: KafkaMessage,
-    heartbeat: () => Promise<void>,
-  ): Promise<Outcome> {
+    resolveOffset: (offset: string) => void,
+  ): Promise<void> {
+    const offset = nextOffsetToCommit(message.offset);
+    await this.consumer.commitOffsets([{ topic, partition, offset }]);
+    resolveOffset(message.offset);
+    this.committedOffsets.set(partitionKey(topic, partition), offset);
+  }
+
+  private classify(message: KafkaMessage): Delivery {
     let event: EventEnvelope;
     try {
       event = parseEvent(message.value);
     } catch (error) {
       if (!(error instanceof InvalidEventError)) throw error;
       const newerType = typeNewerThanCatalog(message.value);
-      if (newerType !== undefined) {
-        this.counters.unhandledSkipped += 1;
-        this.logger.debug(
-          { type: newerType, topic, partition, offset: message.offset },
-          'skipped an event type newer than the catalog',
-        );
-        return 'unhandled';
-      }
-      await this.deadLetter(topic, partition, message, 'invalid-event', error, 0);
+      if (newerType !== undefined) return { kind: 'skipped', message, newerType };
+      return { kind: 'invalid', message, error };
+    }
+    const handler = this.options.handlers[event.type] as EventHandler | undefined;
+    if (handler === undefined) return { kind: 'skipped', message };
+    return { kind: 'event', message, event, handler };
+  }
+
+  /**
+   * Applies a run of two or more events in one transaction and returns how many deliveries it
+   * settled (fewer than the run when `stop()` came in between); 0 when the run is too short to
+   * share a transaction or the transaction failed, and nothing of it was applied.
+   */
+  private async applyTogether(run: Delivery[]): Promise<number> {
+    const events = run.filter((delivery) => delivery.kind === 'event');
+    const tenantId = events[0]?.event.tenantid;
+    if (events.length < 2) return 0;
+    let outcomes: Outcome[] = [];
+    try {
+      await this.options.database.inTenant(tenantId, async (manager) => {
+        outcomes = [];
+        for (const delivery of run) {
+          if (outcomes.length > 0 && this.stopSignal.isStopped) break;
+          if (delivery.kind !== 'event') {
+            outcomes.push('unhandled');
+            continue;
+          }
+          const isClaimed = await claimInInbox(manager, this.options.groupId, delivery.event);
+          if (isClaimed) await delivery.handler(manager, delivery.event);
+          outcomes.push(isClaimed ? 'applied' : 'duplicate');
+        }
+        await manager.query('SELECT 1');
+      });
+    } catch (error) {
+      this.logger.debug({ err: error, events: events.length }, 'a shared transaction failed; applying alone');
+      return 0;
+    }
+    for (const [index, outcome] of outcomes.entries()) {
+      this.count(outcome);
+      const delivery = run[index];
+      if (delivery.kind === 'event') await this.options.beforeOffsetCommit?.(delivery.event);
+    }
+    return outcomes.length;
+  }
+
+  private count(outcome: Outcome): void {
+    if (outcome === 'applied') this.counters.processed += 1;
+    else if (outcome === 'duplicate') this.counters.duplicatesSkipped += 1;
+    else if (outcome === 'unhandled') this.counters.unhandledSkipped += 1;
+  }
+
+  private async applyAlone(
+    topic: string,
+    partition: number,
+    delivery: Delivery,
+    heartbeat: () => Promise<void>,
+  ): Promise<Outcome> {
+    const { message } = delivery;
+    if (delivery.kind === 'invalid') {
+      await this.deadLetter(topic, partition, message, 'invalid-event', delivery.error, 0);
       return 'dead-lettered';
     }
-
-    const handler = this.options.handlers[event.type];
-    if (!handler) {
-      this.counters.unhandledSkipped += 1;
+    if (delivery.kind === 'skipped') {
+      if (delivery.newerType !== undefined)
+        this.logger.debug(
+          { type: delivery.newerType, topic, partition, offset: message.offset },
+          'skipped an event type newer than the catalog',
+        );
+      this.count('unhandled');
       return 'unhandled';
     }
 
+    const { event, handler } = delivery;
     for (let attempt = 1; ; attempt += 1) {
       let isApplied: boolean;
       try {
@@ -270,10 +365,10 @@ export class EventConsumer {
         if (await this.waitBeforeRetry(delayMs, heartbeat)) return 'interrupted';
         continue;
       }
-      if (isApplied) this.counters.processed += 1;
-      else this.counters.duplicatesSkipped += 1;
+      const outcome = isApplied ? 'applied' : 'duplicate';
+      this.count(outcome);
       await this.options.beforeOffsetCommit?.(event);
-      return isApplied ? 'applied' : 'duplicate';
+      return outcome;
     }
   }
 
@@ -345,6 +440,29 @@ export class EventConsumer {
       'message moved to the dead-letter topic',
     );
   }
+}
+
+/**
+ * The deliveries from `start` that may share a transaction: consecutive events of the first event's
+ * tenant (skipped messages ride along), at most `maxEvents` events. A message that can never be
+ * valid is a run of its own.
+ */
+function nextRun(deliveries: Delivery[], start: number, maxEvents: number): Delivery[] {
+  if (deliveries[start].kind === 'invalid') return [deliveries[start]];
+  const run: Delivery[] = [];
+  let tenantId: string | undefined;
+  let events = 0;
+  for (let index = start; index < deliveries.length; index += 1) {
+    const delivery = deliveries[index];
+    if (delivery.kind === 'invalid') break;
+    if (delivery.kind === 'event') {
+      if (events === maxEvents || (tenantId !== undefined && delivery.event.tenantid !== tenantId)) break;
+      tenantId = delivery.event.tenantid;
+      events += 1;
+    }
+    run.push(delivery);
+  }
+  return run;
 }
 
 function partitionKey(topic: string, partition: number): string {
