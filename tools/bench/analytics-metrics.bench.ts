@@ -40,6 +40,7 @@ import { salesPerformance } from '../../apps/analytics/src/metrics/sales-perform
 import {
   PROJECTED_SERVICES,
   projectionHandlers,
+  readModelTransactionHooks,
 } from '../../apps/analytics/src/projection/projection-handlers';
 import { recomputeSalesRollups } from '../../apps/analytics/src/projection/sales-rollup';
 import { EventFactory } from '../../apps/analytics/test/support/event-factory';
@@ -212,6 +213,7 @@ async function benchmarkIngestAndLag(
         topics,
         database,
         handlers: projectionHandlers({ defaultTimeZone: 'UTC' }),
+        transactionHooks: readModelTransactionHooks({ defaultTimeZone: 'UTC' }),
         logger,
         fromBeginning: true,
         // Runs once the effect's transaction committed: the moment the figure is visible.

@@ -22,7 +22,7 @@ export {
   deleteProcessedInboxEntries,
   type InboxRetentionOptions,
 } from './consumer/inbox-retention';
-export { on, type EventHandler, type EventHandlers } from './consumer/event-handlers';
+export { on, type EventHandler, type EventHandlers, type TransactionHooks } from './consumer/event-handlers';
 export { DEFAULT_RETRY_POLICY, type RetryPolicy } from './consumer/retry-policy';
 export { DEAD_LETTER_HEADERS, type DeadLetterReason } from './consumer/dead-letter';
 export {

@@ -2,7 +2,11 @@ import type { Kafka } from 'kafkajs';
 import type { Logger } from 'pino';
 import type { TenantScopedDatabase } from '@crm/database';
 import { consumerGroupId, EventConsumer, subscribedTopics } from '@crm/messaging';
-import { PROJECTED_SERVICES, projectionHandlers } from '../projection/projection-handlers';
+import {
+  PROJECTED_SERVICES,
+  projectionHandlers,
+  readModelTransactionHooks,
+} from '../projection/projection-handlers';
 
 export interface ReadModelConsumerOptions {
   kafka: Kafka;
@@ -25,6 +29,7 @@ export function createReadModelConsumer(options: ReadModelConsumerOptions): Even
     topics: subscribedTopics(options.topicPrefix, PROJECTED_SERVICES),
     database: options.database,
     handlers: projectionHandlers({ defaultTimeZone: options.defaultTimeZone }),
+    transactionHooks: readModelTransactionHooks({ defaultTimeZone: options.defaultTimeZone }),
     logger: options.logger,
     fromBeginning: true,
   });

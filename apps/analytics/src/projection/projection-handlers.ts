@@ -33,7 +33,7 @@ import {
   type EventEnvelope,
   type PublishingService,
 } from '@crm/events';
-import { on, type EventHandlers } from '@crm/messaging';
+import { on, type EventHandlers, type TransactionHooks } from '@crm/messaging';
 import { eraseAccount } from './account-erasure.projection';
 import { mergeAccounts } from './account-merge.projection';
 import { archiveAccountDimension, upsertAccountDimension } from './account.projection';
@@ -48,6 +48,7 @@ import {
   updateOpportunity,
 } from './pipeline.projection';
 import type { ProjectionScope } from './read-model-scope';
+import { deferredSalesRollups } from './sales-rollup';
 
 /** The topics the read model is built from. */
 export const PROJECTED_SERVICES: readonly PublishingService[] = [
@@ -67,14 +68,47 @@ type Projector<TDefinition extends EventDefinition> = (
   event: EventEnvelope<EventData<TDefinition>>,
 ) => Promise<void>;
 
-/** Every applied event also advances the tenant's freshness watermark (`Query.freshness`). */
-async function advanceWatermark(manager: EntityManager, event: EventEnvelope): Promise<void> {
+async function writeWatermark(
+  manager: EntityManager,
+  tenantId: string,
+  newestEventAt: string,
+): Promise<void> {
   await manager.query(
     `INSERT INTO "event_watermark" ("tenant_id", "newest_event_at") VALUES ($1, $2)
      ON CONFLICT ("tenant_id") DO UPDATE SET
        "newest_event_at" = GREATEST("event_watermark"."newest_event_at", EXCLUDED."newest_event_at")`,
-    [event.tenantid, event.time],
+    [tenantId, newestEventAt],
   );
+}
+
+/** The newest event a transaction applied so far, written once at its end. */
+const newestAppliedByTransaction = new WeakMap<EntityManager, { tenantId: string; time?: string }>();
+
+/** Every applied event also advances the tenant's freshness watermark (`Query.freshness`). */
+async function advanceWatermark(manager: EntityManager, event: EventEnvelope): Promise<void> {
+  const newest = newestAppliedByTransaction.get(manager);
+  if (!newest) return writeWatermark(manager, event.tenantid, event.time);
+  if (newest.time === undefined || Date.parse(event.time) > Date.parse(newest.time)) newest.time = event.time;
+}
+
+/**
+ * The consumer's hooks around each transaction: the sales rollups and the watermark are written
+ * once per transaction instead of once per event.
+ */
+export function readModelTransactionHooks(settings: ProjectionSettings): TransactionHooks {
+  const rollups = deferredSalesRollups(settings.defaultTimeZone);
+  return {
+    async beforeEvents(manager, events) {
+      newestAppliedByTransaction.set(manager, { tenantId: events[0].tenantid });
+      await rollups.beforeEvents?.(manager, events);
+    },
+    async afterEvents(manager) {
+      await rollups.afterEvents?.(manager);
+      const newest = newestAppliedByTransaction.get(manager);
+      newestAppliedByTransaction.delete(manager);
+      if (newest?.time !== undefined) await writeWatermark(manager, newest.tenantId, newest.time);
+    },
+  };
 }
 
 /** The consumer's handler map: one projector per event type, each inside the inbox transaction. */

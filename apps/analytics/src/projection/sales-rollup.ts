@@ -1,3 +1,6 @@
+import type { EntityManager } from 'typeorm';
+import { OrderPlaced, PaymentRecorded, PaymentRefunded, type EventEnvelope } from '@crm/events';
+import type { TransactionHooks } from '@crm/messaging';
 import { changeCustomerPeriods, recomputeCustomerPeriods, type FirstPayment } from './customer-periods';
 import { NIL_UUID, type ProjectionScope } from './read-model-scope';
 
@@ -10,7 +13,8 @@ import { NIL_UUID, type ProjectionScope } from './read-model-scope';
  *
  * Every change to an order's facts is applied as: subtract its contribution, change the facts, add
  * its contribution. Whatever order events arrive in, the rollups then equal the contribution of the
- * facts as they stand, which is exactly what a rebuild from scratch computes.
+ * facts as they stand, which is exactly what a rebuild from scratch computes. The consumer does it
+ * once per transaction rather than once per event (see `deferredSalesRollups`).
  */
 export const CONTRIBUTION = `
   WITH zone AS (
@@ -44,7 +48,8 @@ async function applyOrderContribution(
   sign: 1 | -1,
 ): Promise<FirstPayment[]> {
   if (orderIds !== null && orderIds.length === 0) return [];
-  // One statement for both rollups: the contribution is computed once and feeds both inserts.
+  // One statement for both rollups: the contribution is computed once and feeds both inserts. Rows
+  // are written in key order, so consumers of different partitions lock shared rows in one order.
   return scope.manager.query(
     `WITH contribution AS (${CONTRIBUTION}),
      sales AS (
@@ -52,6 +57,7 @@ async function applyOrderContribution(
        SELECT $1, "day", "sales_model", "channel", "owner_key", "campaign_key", "currency",
               ($4 * SUM("amount_minor"))::bigint, ($4 * SUM("is_first"))::int
        FROM contribution GROUP BY "day", "sales_model", "channel", "owner_key", "campaign_key", "currency"
+       ORDER BY "day", "sales_model", "channel", "owner_key", "campaign_key", "currency"
        ON CONFLICT (${SALES_KEY}) DO UPDATE SET
          "revenue_minor" = "daily_sales"."revenue_minor" + EXCLUDED."revenue_minor",
          "orders" = "daily_sales"."orders" + EXCLUDED."orders"
@@ -62,6 +68,7 @@ async function applyOrderContribution(
             ($4 * SUM("amount_minor"))::bigint, ($4 * SUM("is_first"))::int
      FROM contribution
      GROUP BY "day", "sales_model", "channel", "owner_key", "campaign_key", "currency", "account_id"
+     ORDER BY "day", "sales_model", "channel", "owner_key", "campaign_key", "currency", "account_id"
      ON CONFLICT (${SALES_KEY}, "account_id") DO UPDATE SET
        "revenue_minor" = "daily_customer"."revenue_minor" + EXCLUDED."revenue_minor",
        "orders" = "daily_customer"."orders" + EXCLUDED."orders"
@@ -72,12 +79,71 @@ async function applyOrderContribution(
   );
 }
 
+/** Orders whose contribution a transaction took out of the rollups, to be put back at its end. */
+interface DeferredContribution {
+  scope: ProjectionScope;
+  orderIds: Set<string>;
+  before: FirstPayment[];
+}
+
+const deferredByTransaction = new WeakMap<EntityManager, DeferredContribution>();
+
+async function takeOut(deferred: DeferredContribution, orderIds: string[]): Promise<void> {
+  const untouched = [...new Set(orderIds)].filter((orderId) => !deferred.orderIds.has(orderId));
+  if (untouched.length === 0) return;
+  for (const orderId of untouched) deferred.orderIds.add(orderId);
+  deferred.before.push(...(await applyOrderContribution(deferred.scope, untouched, -1)));
+}
+
+const ORDER_CHANGING_TYPES = new Set([OrderPlaced.type, PaymentRecorded.type, PaymentRefunded.type]);
+
+function ordersChangedBy(events: EventEnvelope[]): string[] {
+  return events
+    .filter((event) => ORDER_CHANGING_TYPES.has(event.type))
+    .map((event) => (event.data as { orderId: string }).orderId);
+}
+
+/**
+ * The read-model consumer's transaction hooks. Subtracting and re-adding an order's contribution
+ * per event cost two heavy statements per event; per transaction it is one statement that takes
+ * out every order the events will change, and one that puts them all back. Orders changed by other
+ * events (an account merge) are taken out when first changed. Whatever the events, each touched
+ * order is taken out as it stood before the transaction and put back as it stands at its end,
+ * which is what the per-event steps add up to.
+ */
+export function deferredSalesRollups(defaultTimeZone: string): TransactionHooks {
+  return {
+    async beforeEvents(manager, events) {
+      const deferred: DeferredContribution = {
+        scope: { manager, tenantId: events[0].tenantid, defaultTimeZone },
+        orderIds: new Set(),
+        before: [],
+      };
+      deferredByTransaction.set(manager, deferred);
+      await takeOut(deferred, ordersChangedBy(events));
+    },
+    async afterEvents(manager) {
+      const deferred = deferredByTransaction.get(manager);
+      deferredByTransaction.delete(manager);
+      if (!deferred || deferred.orderIds.size === 0) return;
+      const after = await applyOrderContribution(deferred.scope, [...deferred.orderIds], 1);
+      await changeCustomerPeriods(deferred.scope, deferred.before, after);
+    },
+  };
+}
+
 /** Runs a change to some orders' facts between removing and re-adding their contribution. */
 export async function changeOrders(
   scope: ProjectionScope,
   orderIds: string[],
   change: () => Promise<void>,
 ): Promise<void> {
+  const deferred = deferredByTransaction.get(scope.manager);
+  if (deferred) {
+    await takeOut(deferred, orderIds);
+    await change();
+    return;
+  }
   const before = await applyOrderContribution(scope, orderIds, -1);
   await change();
   const after = await applyOrderContribution(scope, orderIds, 1);

@@ -11,7 +11,7 @@ import { v7 as uuidv7 } from 'uuid';
 import type { TenantScopedDatabase } from '@crm/database';
 import { AccountArchived, createEnvelope } from '@crm/events';
 import { toKafkaMessage } from '../outbox/outbox-message';
-import { on } from './event-handlers';
+import { on, type TransactionHooks } from './event-handlers';
 import { EventConsumer } from './event-consumer';
 
 const TOPIC = 'crm.accounts.events';
@@ -150,7 +150,11 @@ describe('EventConsumer', () => {
     function batchConsumer(
       kafka: Kafka,
       database: TenantScopedDatabase,
-      options: { failingAccountId?: string; maxEventsPerTransaction?: number } = {},
+      options: {
+        failingAccountId?: string;
+        maxEventsPerTransaction?: number;
+        transactionHooks?: TransactionHooks;
+      } = {},
     ) {
       return new EventConsumer({
         kafka,
@@ -164,6 +168,7 @@ describe('EventConsumer', () => {
         logger: pino({ level: 'silent' }),
         retry: { attempts: 2, initialBackoffMs: 0, maxBackoffMs: 0 },
         maxEventsPerTransaction: options.maxEventsPerTransaction,
+        transactionHooks: options.transactionHooks,
       });
     }
 
@@ -219,6 +224,26 @@ describe('EventConsumer', () => {
       expect(deadLetters).toHaveLength(1);
       expect(commits.map(({ offset }) => offset)).toEqual(['6', '7', '8']);
       expect(consumer.metrics).toMatchObject({ processed: 2, deadLettered: 1, retries: 1 });
+    });
+
+    it('runs the transaction hooks around the handlers of each transaction, shared or alone', async () => {
+      const { kafka, deliver } = fakeKafka();
+      const { database, transactions } = recordingDatabase();
+      const pendingOf = (manager: unknown) => (manager as { pending: string[] }).pending;
+      await batchConsumer(kafka, database, {
+        transactionHooks: {
+          beforeEvents: async (manager, events) => void pendingOf(manager).push(`before ${events.length}`),
+          afterEvents: async (manager) => void pendingOf(manager).push('after'),
+        },
+      }).start();
+      const messages = [archivedMessage('0'), archivedMessage('1'), archivedMessage('2', TENANT_B)];
+
+      await deliver(0, messages);
+
+      expect(transactions.map(({ accountIds }) => accountIds)).toEqual([
+        ['before 2', accountIdOf(messages[0]), accountIdOf(messages[1]), 'after'],
+        ['before 1', accountIdOf(messages[2]), 'after'],
+      ]);
     });
 
     it('refuses a maxEventsPerTransaction that is not a positive integer', () => {

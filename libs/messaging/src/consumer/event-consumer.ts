@@ -5,7 +5,7 @@ import { deadLetterTopic, InvalidEventError, parseEvent, type EventEnvelope } fr
 import { ACKS_ALL_IN_SYNC_REPLICAS, createReliableProducer } from '../reliable-producer';
 import { StopSignal } from '../stop-signal';
 import { deadLetterMessage, type DeadLetterReason } from './dead-letter';
-import type { EventHandler, EventHandlers } from './event-handlers';
+import type { EventHandler, EventHandlers, TransactionHooks } from './event-handlers';
 import { claimInInbox } from './inbox';
 import { typeNewerThanCatalog } from './unknown-event-type';
 import { nextOffsetToCommit, partitionLag } from './offsets';
@@ -23,6 +23,8 @@ export interface EventConsumerOptions {
   topics: string[];
   database: TenantScopedDatabase;
   handlers: EventHandlers;
+  /** Runs around the handlers of every transaction (a shared run or a single event). */
+  transactionHooks?: TransactionHooks;
   logger: Logger;
   retry?: RetryPolicy;
   /** Where a group with no committed offset starts: the whole topic (projections) or only new events. */
@@ -285,6 +287,10 @@ export class EventConsumer {
     try {
       await this.options.database.inTenant(tenantId, async (manager) => {
         outcomes = [];
+        await this.options.transactionHooks?.beforeEvents?.(
+          manager,
+          events.map(({ event }) => event),
+        );
         for (const delivery of run) {
           if (outcomes.length > 0 && this.stopSignal.isStopped) break;
           if (delivery.kind !== 'event') {
@@ -295,6 +301,7 @@ export class EventConsumer {
           if (isClaimed) await delivery.handler(manager, delivery.event);
           outcomes.push(isClaimed ? 'applied' : 'duplicate');
         }
+        await this.options.transactionHooks?.afterEvents?.(manager);
         await manager.query('SELECT 1');
       });
     } catch (error) {
@@ -342,7 +349,9 @@ export class EventConsumer {
       try {
         isApplied = await this.options.database.inTenant(event.tenantid, async (manager) => {
           if (!(await claimInInbox(manager, this.options.groupId, event))) return false;
+          await this.options.transactionHooks?.beforeEvents?.(manager, [event]);
           await handler(manager, event);
+          await this.options.transactionHooks?.afterEvents?.(manager);
           // PostgreSQL answers COMMIT of a transaction in which a statement failed with a silent
           // ROLLBACK: a handler that caught such a failure would lose its effect and the inbox row
           // while the offset still got committed. Any statement fails in an aborted transaction,

@@ -14,6 +14,21 @@ export type EventHandler<TData = unknown> = (
 export type EventHandlers = Readonly<Record<string, EventHandler>>;
 
 /**
+ * Work a consumer does once per transaction rather than once per event, e.g. a projection that
+ * takes rollups apart before a run of events changes their facts and puts them together after.
+ * Both run inside the transaction that applies the events, so throwing rolls everything back.
+ */
+export interface TransactionHooks {
+  /**
+   * Before the first handler, with the events the transaction will try to apply: some may turn out
+   * to be duplicates, and a stop may leave later ones for another delivery.
+   */
+  beforeEvents?: (manager: EntityManager, events: EventEnvelope[]) => Promise<void>;
+  /** After the last handler. */
+  afterEvents?: (manager: EntityManager) => Promise<void>;
+}
+
+/**
  * A one-entry handler map whose handler sees the event's typed payload:
  * `handlers: { ...on(AccountCreated, createProfile), ...on(AccountErased, anonymise) }`.
  */
