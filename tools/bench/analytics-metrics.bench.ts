@@ -39,8 +39,7 @@ import { metricsWindow } from '../../apps/analytics/src/metrics/metrics-window';
 import { salesPerformance } from '../../apps/analytics/src/metrics/sales-performance';
 import {
   PROJECTED_SERVICES,
-  projectionHandlers,
-  readModelTransactionHooks,
+  readModelProjection,
 } from '../../apps/analytics/src/projection/projection-handlers';
 import { recomputeSalesRollups } from '../../apps/analytics/src/projection/sales-rollup';
 import { EventFactory } from '../../apps/analytics/test/support/event-factory';
@@ -212,8 +211,7 @@ async function benchmarkIngestAndLag(
         groupId,
         topics,
         database,
-        handlers: projectionHandlers({ defaultTimeZone: 'UTC' }),
-        transactionHooks: readModelTransactionHooks({ defaultTimeZone: 'UTC' }),
+        ...readModelProjection({ defaultTimeZone: 'UTC' }),
         logger,
         fromBeginning: true,
         // Runs once the effect's transaction committed: the moment the figure is visible.

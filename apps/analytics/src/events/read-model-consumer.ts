@@ -2,11 +2,7 @@ import type { Kafka } from 'kafkajs';
 import type { Logger } from 'pino';
 import type { TenantScopedDatabase } from '@crm/database';
 import { consumerGroupId, EventConsumer, subscribedTopics } from '@crm/messaging';
-import {
-  PROJECTED_SERVICES,
-  projectionHandlers,
-  readModelTransactionHooks,
-} from '../projection/projection-handlers';
+import { PROJECTED_SERVICES, readModelProjection } from '../projection/projection-handlers';
 
 export interface ReadModelConsumerOptions {
   kafka: Kafka;
@@ -28,8 +24,7 @@ export function createReadModelConsumer(options: ReadModelConsumerOptions): Even
     groupId: consumerGroupId(options.topicPrefix, 'analytics', options.purpose ?? READ_MODEL_PURPOSE),
     topics: subscribedTopics(options.topicPrefix, PROJECTED_SERVICES),
     database: options.database,
-    handlers: projectionHandlers({ defaultTimeZone: options.defaultTimeZone }),
-    transactionHooks: readModelTransactionHooks({ defaultTimeZone: options.defaultTimeZone }),
+    ...readModelProjection({ defaultTimeZone: options.defaultTimeZone }),
     logger: options.logger,
     fromBeginning: true,
   });

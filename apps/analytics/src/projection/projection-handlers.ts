@@ -85,17 +85,14 @@ async function writeWatermark(
 const newestAppliedByTransaction = new WeakMap<EntityManager, { tenantId: string; time?: string }>();
 
 /** Every applied event also advances the tenant's freshness watermark (`Query.freshness`). */
-async function advanceWatermark(manager: EntityManager, event: EventEnvelope): Promise<void> {
+function advanceWatermark(manager: EntityManager, event: EventEnvelope): void {
   const newest = newestAppliedByTransaction.get(manager);
-  if (!newest) return writeWatermark(manager, event.tenantid, event.time);
+  if (!newest) throw new Error('events are projected only inside the read model transaction hooks');
   if (newest.time === undefined || Date.parse(event.time) > Date.parse(newest.time)) newest.time = event.time;
 }
 
-/**
- * The consumer's hooks around each transaction: the sales rollups and the watermark are written
- * once per transaction instead of once per event.
- */
-export function readModelTransactionHooks(settings: ProjectionSettings): TransactionHooks {
+/** Around each transaction: the sales rollups and the watermark change once, not once per event. */
+function readModelTransactionHooks(settings: ProjectionSettings): TransactionHooks {
   const rollups = deferredSalesRollups(settings.defaultTimeZone);
   return {
     async beforeEvents(manager, events) {
@@ -111,8 +108,18 @@ export function readModelTransactionHooks(settings: ProjectionSettings): Transac
   };
 }
 
-/** The consumer's handler map: one projector per event type, each inside the inbox transaction. */
-export function projectionHandlers(settings: ProjectionSettings): EventHandlers {
+/**
+ * What the read-model consumer applies: one projector per event type, each inside the inbox
+ * transaction, and the hooks around that transaction which the projectors rely on.
+ */
+export function readModelProjection(settings: ProjectionSettings): {
+  handlers: EventHandlers;
+  transactionHooks: TransactionHooks;
+} {
+  return { handlers: projectionHandlers(settings), transactionHooks: readModelTransactionHooks(settings) };
+}
+
+function projectionHandlers(settings: ProjectionSettings): EventHandlers {
   function project<TDefinition extends EventDefinition>(
     definition: TDefinition,
     projector: Projector<TDefinition>,
@@ -122,7 +129,7 @@ export function projectionHandlers(settings: ProjectionSettings): EventHandlers 
         { manager, tenantId: event.tenantid, defaultTimeZone: settings.defaultTimeZone },
         event,
       );
-      await advanceWatermark(manager, event);
+      advanceWatermark(manager, event);
     });
   }
   return {

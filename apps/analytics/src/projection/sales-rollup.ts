@@ -132,22 +132,19 @@ export function deferredSalesRollups(defaultTimeZone: string): TransactionHooks 
   };
 }
 
-/** Runs a change to some orders' facts between removing and re-adding their contribution. */
+/**
+ * Runs a change to some orders' facts after their contribution was taken out of the rollups; the
+ * transaction's end puts it back (`deferredSalesRollups`).
+ */
 export async function changeOrders(
   scope: ProjectionScope,
   orderIds: string[],
   change: () => Promise<void>,
 ): Promise<void> {
   const deferred = deferredByTransaction.get(scope.manager);
-  if (deferred) {
-    await takeOut(deferred, orderIds);
-    await change();
-    return;
-  }
-  const before = await applyOrderContribution(scope, orderIds, -1);
+  if (!deferred) throw new Error('order facts change only inside the read model transaction hooks');
+  await takeOut(deferred, orderIds);
   await change();
-  const after = await applyOrderContribution(scope, orderIds, 1);
-  await changeCustomerPeriods(scope, before, after);
 }
 
 /** Re-derives the tenant's rollups from the facts (after its time zone changed). */
