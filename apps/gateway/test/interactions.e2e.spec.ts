@@ -182,6 +182,7 @@ describe('gateway + accounts + interactions, end to end', () => {
           input: { title: 'Chase', accountId, remindAt: ['2030-01-01T00:00:00Z'] },
         }),
       (answer) => answer.errors?.[0]?.extensions?.code === 'BAD_USER_INPUT',
+      { timeoutMs: 60_000 },
     );
     expect(refusal.errors?.[0]?.message).toMatch(/archived/);
   });

@@ -47,8 +47,9 @@ describe('campaign delivery across a crash', () => {
       MARKETING_SEND_RATE_PER_SECOND: '100',
       MARKETING_SENDER_CONCURRENCY: String(CONCURRENCY),
       MARKETING_SENDER_IDLE_POLL_MS: '100',
-      // Short, so the recipient in doubt after the kill is retried within the test.
-      MARKETING_SEND_LEASE_SECONDS: '2',
+      // Short, so the recipient in doubt after the kill is retried within the test; long enough that
+      // a send stalled by a loaded machine is not taken over (and duplicated) by another worker.
+      MARKETING_SEND_LEASE_SECONDS: '10',
       LOG_LEVEL: 'warn',
     });
     token = await signAccessToken(

@@ -265,9 +265,7 @@ describe('OutboxRelay against real PostgreSQL and Kafka', () => {
     expect([second.metrics.published, second.metrics.isLeader]).toEqual([0, false]);
 
     await first.stop();
-    await eventually('the second relay to take over', () => second.metrics.isLeader, Boolean, {
-      timeoutMs: 5_000,
-    });
+    await eventually('the second relay to take over', () => second.metrics.isLeader, Boolean);
     await db.database.inTenant(tenantId, (manager) =>
       publishEvent(manager, accountCreatedOn(topic), accountCreatedFacts(tenantId, 'Led by second')),
     );

@@ -110,8 +110,9 @@ describe('startServiceProcess, waitUntilReady and stop, on a fixture HTTP server
     // Listening first, so the last answer is the fixture's 503 however slowly the machine started it.
     await eventually('the fixture to listen', service.output, (output) => output.includes('listening on'));
 
-    await expect(waitUntilReady(service, { timeoutMs: 3_000 })).rejects.toThrow(
-      /^fixture not ready within 3000 ms \(HTTP 503: starting\)/,
+    // Long enough that a probe answered slowly (each may take 2 s) is not the last one.
+    await expect(waitUntilReady(service, { timeoutMs: 8_000 })).rejects.toThrow(
+      /^fixture not ready within 8000 ms \(HTTP 503: starting\)/,
     );
     await service.stop();
   });
