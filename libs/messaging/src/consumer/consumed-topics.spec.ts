@@ -13,6 +13,7 @@ function fakeAdmin(existing: string[]) {
     fetchTopicMetadata: async ({ topics }: { topics: string[] }) => ({
       topics: topics.map((name) => ({ name, partitions: [{ partitionId: 0, leader: 1 }] })),
     }),
+    fetchTopicOffsets: async () => [{ partition: 0, offset: '0', high: '0', low: '0' }],
   } as unknown as Admin;
   return { admin, created };
 }
