@@ -5,7 +5,7 @@ import { loadConfig } from '@crm/subgraph';
 import { pipelineConfigShape } from './config';
 import { createPipelineDataSource } from './database';
 import { createPipelineConsumer } from './events/consumers';
-import { QuoteExpirySweeper } from './quote/quote-expiry.sweeper';
+import { quoteExpiryTask } from './quote/quote-expiry.sweeper';
 import { startPipelineSubgraph } from './server';
 
 void runSubgraphService({
@@ -24,7 +24,7 @@ void runSubgraphService({
       },
     ],
     inboxRetentionDays: config.INBOX_RETENTION_DAYS,
-    workers: [new QuoteExpirySweeper({ database, logger, sweepEveryMs: config.QUOTE_EXPIRY_SWEEP_MS })],
+    workers: [quoteExpiryTask({ database, logger, sweepEveryMs: config.QUOTE_EXPIRY_SWEEP_MS })],
     startSubgraph: startPipelineSubgraph,
   }),
 });

@@ -1,7 +1,7 @@
 import { createLogger, type Caller } from '@crm/subgraph';
 import { rejectionOf } from '@crm/testing';
 import type { OpportunityEntity } from '../src/opportunity/opportunity.entity';
-import { QuoteExpirySweeper } from '../src/quote/quote-expiry.sweeper';
+import { quoteExpiryTask } from '../src/quote/quote-expiry.sweeper';
 import type { PipelineServices } from '../src/services';
 import { eventTypesAbout, newTenantCaller, outboxRowsAbout, testServices } from './support/pipeline-fixtures';
 import { createPipelineTestDatabase, type PipelineTestDatabase } from './support/pipeline-test-database';
@@ -299,11 +299,11 @@ describe('quotes', () => {
       ids,
     ]);
 
-    await new QuoteExpirySweeper({
+    await quoteExpiryTask({
       database: db.database,
       logger: createLogger('test', 'silent'),
       sweepEveryMs: 60_000,
-    }).sweep();
+    }).runOnce();
 
     const statuses = await db.ownerQuery<{ id: string; status: string }>(
       `SELECT "id", "status" FROM "quotes" WHERE "id" = ANY($1::uuid[])`,

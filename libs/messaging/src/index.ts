@@ -18,7 +18,7 @@ export { deletePublishedOutboxRows } from './outbox/outbox-retention';
 
 export { createInboxTable, dropInboxTable } from './consumer/inbox-table';
 export {
-  InboxRetention,
+  inboxRetentionTask,
   deleteProcessedInboxEntries,
   type InboxRetentionOptions,
 } from './consumer/inbox-retention';

@@ -1,6 +1,6 @@
 import { v7 as uuidv7 } from 'uuid';
 import { pino } from 'pino';
-import { InboxRetention, deleteProcessedInboxEntries } from '../src';
+import { deleteProcessedInboxEntries, inboxRetentionTask } from '../src';
 import { createMessagingTestDatabase, type MessagingTestDatabase } from './support/messaging-test-database';
 
 describe('inbox retention against real PostgreSQL', () => {
@@ -40,12 +40,12 @@ describe('inbox retention against real PostgreSQL', () => {
   }
 
   it("sweeps every tenant's entries past retention in its system context, and keeps the recent ones", async () => {
-    const sweeper = new InboxRetention({
+    const sweeper = inboxRetentionTask({
       database: db.database,
       logger: pino({ level: 'silent' }),
       processedEntriesMaxAgeDays: 14,
     });
-    await sweeper.sweep();
+    await sweeper.runOnce();
 
     expect(await remainingAges()).toEqual(
       [

@@ -1,14 +1,15 @@
 import type { Admin, Kafka } from 'kafkajs';
 import type { Logger } from 'pino';
 import {
-  InboxRetention,
   OutboxRelay,
   createKafka,
   ensureConsumedTopics,
+  inboxRetentionTask,
   parseKafkaBrokers,
   type InboxRetentionOptions,
   type OutboxRelayOptions,
 } from '@crm/messaging';
+import type { PeriodicTask } from '@crm/service-runtime';
 import { stopOnSignals, type RunningSubgraph } from '@crm/subgraph';
 
 /**
@@ -18,7 +19,7 @@ import { stopOnSignals, type RunningSubgraph } from '@crm/subgraph';
 export interface ServiceHostRuntime {
   createKafka(options: { brokers: string; clientId: string; logger: Logger }): Kafka;
   createOutboxRelay(options: OutboxRelayOptions): OutboxRelay;
-  createInboxRetention(options: InboxRetentionOptions): InboxRetention;
+  createInboxRetention(options: InboxRetentionOptions): PeriodicTask;
   ensureConsumedTopics(admin: Admin, topics: readonly string[]): Promise<void>;
   stopOnSignals(subgraph: RunningSubgraph, logger: Logger, timeoutMs: number): void;
   /** Writes the one line to stderr and exits 1. */
@@ -29,7 +30,7 @@ export const defaultHostRuntime: ServiceHostRuntime = {
   createKafka: ({ brokers, clientId, logger }) =>
     createKafka({ brokers: parseKafkaBrokers(brokers), clientId, logger }),
   createOutboxRelay: (options) => new OutboxRelay(options),
-  createInboxRetention: (options) => new InboxRetention(options),
+  createInboxRetention: inboxRetentionTask,
   ensureConsumedTopics,
   stopOnSignals,
   exitAfterStartFailure: (line) => {

@@ -1,6 +1,7 @@
 import gql from 'graphql-tag';
 import type { Kafka } from 'kafkajs';
-import type { InboxRetention, EventConsumer, OutboxRelay } from '@crm/messaging';
+import type { EventConsumer, OutboxRelay } from '@crm/messaging';
+import type { PeriodicTask } from '@crm/service-runtime';
 import { SqlStatementCounter, type ServiceDataSource } from '@crm/database';
 import { startSubgraph, type RunningSubgraph } from '@crm/subgraph';
 import type { ServiceHostRuntime } from './host-runtime';
@@ -84,7 +85,7 @@ function fakeService(failing: { step?: string } = {}) {
       return {
         start: () => void steps.push('inbox retention started'),
         stop: step('inbox retention stopped'),
-      } as unknown as InboxRetention;
+      } as unknown as PeriodicTask;
     },
     ensureConsumedTopics: async (_admin, topics) => {
       steps.push('topics ensured');

@@ -54,7 +54,7 @@ export interface SubgraphHostOptions<TConfig extends ServiceHostConfig> {
 export interface ServiceParts<TConfig extends ServiceHostConfig> {
   consumers?: ConsumerRegistration[];
   /**
-   * Processed inbox entries older than this are swept (InboxRetention) when the service consumes;
+   * Processed inbox entries older than this are swept (`inboxRetentionTask`) when the service consumes;
    * `DEFAULT_INBOX_RETENTION_DAYS` unless given.
    */
   inboxRetentionDays?: number;

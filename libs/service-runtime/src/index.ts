@@ -8,3 +8,4 @@ export * from './graceful-shutdown';
 export * from './graphql-error-codes';
 export * from './request-authentication';
 export * from './postgres-url';
+export * from './periodic-task';

@@ -1,6 +1,7 @@
 import type { Logger } from 'pino';
 import type { EntityManager } from 'typeorm';
 import type { TenantScopedDatabase } from '@crm/database';
+import { PeriodicTask } from '@crm/service-runtime';
 import { todayInUtc } from '../common/field-rules';
 
 /**
@@ -23,42 +24,24 @@ export async function expireOverdueQuotes(
   return expired;
 }
 
-export interface QuoteExpirySweeperOptions {
+export interface QuoteExpiryTaskOptions {
   database: TenantScopedDatabase;
   logger: Logger;
   sweepEveryMs: number;
 }
 
 /** Sweeps on a timer; every instance may run one, since the update is idempotent. */
-export class QuoteExpirySweeper {
-  private timer: NodeJS.Timeout | undefined;
-  private sweeping: Promise<void> = Promise.resolve();
-
-  constructor(private readonly options: QuoteExpirySweeperOptions) {}
-
-  start(): void {
-    if (this.timer) return;
-    this.timer = setInterval(() => {
-      this.sweeping = this.sweep();
-    }, this.options.sweepEveryMs);
-    this.timer.unref();
-  }
-
-  async stop(): Promise<void> {
-    clearInterval(this.timer);
-    this.timer = undefined;
-    await this.sweeping;
-  }
-
-  async sweep(now: Date = new Date()): Promise<void> {
-    const { database, logger } = this.options;
-    try {
+export function quoteExpiryTask(options: QuoteExpiryTaskOptions): PeriodicTask {
+  const { database, logger } = options;
+  return new PeriodicTask({
+    name: 'quote expiry sweep',
+    everyMs: options.sweepEveryMs,
+    logger,
+    run: async () => {
       const expired = await database.inSystemContext('scheduler', (manager) =>
-        expireOverdueQuotes(manager, todayInUtc(now)),
+        expireOverdueQuotes(manager, todayInUtc(new Date())),
       );
       if (expired > 0) logger.info({ expired }, 'marked overdue quotes expired');
-    } catch (error) {
-      logger.error({ err: error }, 'quote expiry sweep failed; it runs again on the next tick');
-    }
-  }
+    },
+  });
 }

@@ -1,6 +1,7 @@
 import type { Logger } from 'pino';
 import type { EntityManager } from 'typeorm';
 import type { TenantScopedDatabase } from '@crm/database';
+import { PeriodicTask } from '@crm/service-runtime';
 
 /**
  * Deletes inbox entries processed more than `olderThanDays` ago. An entry only has to outlive every
@@ -29,35 +30,17 @@ export interface InboxRetentionOptions {
 }
 
 /** Sweeps the inbox on a timer; every instance may run one, since the delete is idempotent. */
-export class InboxRetention {
-  private timer: NodeJS.Timeout | undefined;
-  private sweeping: Promise<void> = Promise.resolve();
-
-  constructor(private readonly options: InboxRetentionOptions) {}
-
-  start(): void {
-    if (this.timer) return;
-    this.timer = setInterval(() => {
-      this.sweeping = this.sweep();
-    }, this.options.sweepEveryMs ?? 3_600_000);
-    this.timer.unref();
-  }
-
-  async stop(): Promise<void> {
-    clearInterval(this.timer);
-    this.timer = undefined;
-    await this.sweeping;
-  }
-
-  async sweep(): Promise<void> {
-    const { database, logger, processedEntriesMaxAgeDays } = this.options;
-    try {
+export function inboxRetentionTask(options: InboxRetentionOptions): PeriodicTask {
+  const { database, logger, processedEntriesMaxAgeDays } = options;
+  return new PeriodicTask({
+    name: 'inbox retention sweep',
+    everyMs: options.sweepEveryMs ?? 3_600_000,
+    logger,
+    run: async () => {
       const deleted = await database.inSystemContext('inbox-retention', (manager) =>
         deleteProcessedInboxEntries(manager, processedEntriesMaxAgeDays),
       );
       if (deleted > 0) logger.info({ deleted }, 'deleted old inbox entries');
-    } catch (error) {
-      logger.error({ err: error }, 'inbox retention sweep failed; it runs again on the next tick');
-    }
-  }
+    },
+  });
 }
