@@ -39,6 +39,11 @@ export const accountsConfigShape = {
     .refine(isSupportedPhoneRegion, 'must be an ISO 3166 region such as IR')
     .default('IR'),
   OUTBOX_RETENTION_DAYS: z.coerce.number().int().min(0).default(7),
+  /**
+   * Finished import jobs, with their row errors (which quote the rejected cells, personal data
+   * included), are deleted this many days after they finished.
+   */
+  IMPORT_JOB_RETENTION_DAYS: z.coerce.number().int().min(1).default(30),
 };
 
 export type AccountsConfig = z.infer<z.ZodObject<typeof accountsConfigShape>>;

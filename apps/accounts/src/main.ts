@@ -5,6 +5,7 @@ import { loadConfig } from '@crm/subgraph';
 import { accountsConfigShape } from './config';
 import { createAccountsDataSource } from './database';
 import { INBOX_RETENTION_DAYS, createAccountsEventConsumer } from './events/accounts-event-consumer';
+import { importJobRetentionTask } from './import/import-job-retention';
 import { startAccountsSubgraph } from './server';
 
 void runSubgraphService({
@@ -28,6 +29,7 @@ void runSubgraphService({
       },
     ],
     inboxRetentionDays: INBOX_RETENTION_DAYS,
+    workers: [importJobRetentionTask({ database, logger, retentionDays: config.IMPORT_JOB_RETENTION_DAYS })],
     startSubgraph: startAccountsSubgraph,
   }),
 });

@@ -5,6 +5,7 @@ import { CreateOutboxAndInbox1764172800003 } from './1764172800003-create-outbox
 import { CreateMergesAndErasures1764172800100 } from './1764172800100-create-merges-and-erasures';
 import { IndexDuplicateEvidence1764172800101 } from './1764172800101-index-duplicate-evidence';
 import { CreateImportJobs1764172800200 } from './1764172800200-create-import-jobs';
+import { ImportJobRetention1764172800201 } from './1764172800201-import-job-retention';
 
 /** In order. Listed, not globbed, so the built service and the dev runner apply the same set. */
 export const accountsMigrations = [
@@ -15,4 +16,5 @@ export const accountsMigrations = [
   CreateMergesAndErasures1764172800100,
   IndexDuplicateEvidence1764172800101,
   CreateImportJobs1764172800200,
+  ImportJobRetention1764172800201,
 ];
