@@ -58,6 +58,33 @@ export function defaultSalesModel(kind: AccountKind): SalesModel {
 
 export const DEFAULT_LIFECYCLE_STAGE: LifecycleStage = 'PROSPECT';
 
+/** An account of this kind with nothing set yet: what a new account's input is applied to. */
+export function blankAccountFields(kind: AccountKind): AccountFields {
+  return {
+    kind,
+    salesModel: defaultSalesModel(kind),
+    displayName: '',
+    legalName: null,
+    industry: null,
+    registrationNumber: null,
+    taxId: null,
+    website: null,
+    employeeCount: null,
+    parentId: null,
+    firstName: null,
+    lastName: null,
+    birthDate: null,
+    emails: [],
+    phones: [],
+    addresses: [],
+    tier: null,
+    tags: [],
+    lifecycleStage: DEFAULT_LIFECYCLE_STAGE,
+    ownerId: null,
+    customFields: null,
+  };
+}
+
 /** The name shown when none is given: a company's legal name, a person's first and last name. */
 export function deriveDisplayName(
   fields: Pick<AccountFields, 'kind' | 'legalName' | 'firstName' | 'lastName'>,

@@ -15,6 +15,7 @@ import type { Address, JsonValue } from './account.entity';
 import {
   DEFAULT_LIFECYCLE_STAGE,
   KIND_SPECIFIC_FIELDS,
+  blankAccountFields,
   defaultSalesModel,
   deriveDisplayName,
   type AccountFields,
@@ -44,29 +45,7 @@ export function validateNewAccount(
   input: CreateAccountInput,
   context: ValidationContext,
 ): AccountFields {
-  const blank: AccountFields = {
-    kind: input.kind,
-    salesModel: defaultSalesModel(input.kind),
-    displayName: '',
-    legalName: null,
-    industry: null,
-    registrationNumber: null,
-    taxId: null,
-    website: null,
-    employeeCount: null,
-    parentId: null,
-    firstName: null,
-    lastName: null,
-    birthDate: null,
-    emails: [],
-    phones: [],
-    addresses: [],
-    tier: null,
-    tags: [],
-    lifecycleStage: DEFAULT_LIFECYCLE_STAGE,
-    ownerId: null,
-    customFields: null,
-  };
+  const blank = blankAccountFields(input.kind);
   const { kind: _kind, ...changes } = input;
   return mergeAndCheck(errors, blank, changes, context, { isDisplayNameDerived: true });
 }

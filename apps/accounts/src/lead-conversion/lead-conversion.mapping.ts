@@ -1,6 +1,6 @@
 import type { EventData, LeadConverted } from '@crm/events';
 import { isValidEmail, normalizeEmail, toE164 } from '@crm/text';
-import { DEFAULT_LIFECYCLE_STAGE, deriveDisplayName, type AccountFields } from '../account/account.defaults';
+import { blankAccountFields, deriveDisplayName, type AccountFields } from '../account/account.defaults';
 import type { AccountKind, JsonValue } from '../account/account.entity';
 import type { ContactFields } from '../contact/contact.validation';
 
@@ -66,23 +66,12 @@ export function convertedAccountFields(
       : { legalName: null, firstName: trimmedOrNull(lead.firstName), lastName: trimmedOrNull(lead.lastName) };
   const derived = deriveDisplayName({ kind, ...names });
   return {
-    kind,
+    ...blankAccountFields(kind),
     salesModel: lead.salesModel,
     displayName: derived || fallbackName(lead),
     ...names,
-    industry: null,
-    registrationNumber: null,
-    taxId: null,
-    website: null,
-    employeeCount: null,
-    parentId: null,
-    birthDate: null,
     emails: isReachedThroughContact ? [] : reachable.emails,
     phones: isReachedThroughContact ? [] : reachable.phones,
-    addresses: [],
-    tier: null,
-    tags: [],
-    lifecycleStage: DEFAULT_LIFECYCLE_STAGE,
     ownerId: options.hasKnownOwner ? lead.ownerId : null,
     customFields: {
       ...withoutReservedKey(lead.customFields),

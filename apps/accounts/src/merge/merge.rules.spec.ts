@@ -1,29 +1,7 @@
-import type { AccountFields } from '../account/account.defaults';
+import { blankAccountFields } from '../account/account.defaults';
 import { mergedAccountFields } from './merge.rules';
 
-const blank: AccountFields = {
-  kind: 'COMPANY',
-  salesModel: 'B2B',
-  displayName: '',
-  legalName: null,
-  industry: null,
-  registrationNumber: null,
-  taxId: null,
-  website: null,
-  employeeCount: null,
-  parentId: null,
-  firstName: null,
-  lastName: null,
-  birthDate: null,
-  emails: [],
-  phones: [],
-  addresses: [],
-  tier: null,
-  tags: [],
-  lifecycleStage: 'PROSPECT',
-  ownerId: null,
-  customFields: null,
-};
+const blank = blankAccountFields('COMPANY');
 const hq = {
   label: 'HQ',
   line1: 'A 1',
