@@ -1,3 +1,4 @@
+import { applicablePrice } from '@crm/pricing';
 import type { SalesModel } from '../common/enums';
 
 /** A list as price resolution sees it, with the entries of the products being priced. */
@@ -25,9 +26,9 @@ export interface ResolvedPrice {
 }
 
 /**
- * The price a buyer pays for `quantity` units: from the list of the buyer's sales model and tier
- * when it prices the product, otherwise from the model's default list; within the list, the volume
- * tier with the largest `minQuantity` not above the quantity. Null when no list prices it.
+ * The price a buyer pays for `quantity` units: from a list of the buyer's sales model, by the
+ * platform's one rule (`applicablePrice`: the tier's list, else the default list; the largest
+ * quantity break not above the quantity). Null when no list prices it.
  */
 export function resolvePrice(
   lists: readonly CandidatePriceList[],
@@ -35,25 +36,16 @@ export function resolvePrice(
   productId: string,
   quantity: number,
 ): ResolvedPrice | null {
-  const ofModel = lists.filter((list) => list.salesModel === buyer.salesModel);
-  const tierList = buyer.tier === null ? undefined : ofModel.find((list) => list.tier === buyer.tier);
-  const defaultList = ofModel.find((list) => list.isDefault);
-  for (const list of [tierList, defaultList]) {
-    if (!list) continue;
-    const tier = list.entries
-      .filter((entry) => entry.productId === productId && entry.minQuantity <= quantity)
-      .reduce<
-        CandidatePriceList['entries'][number] | null
-      >((best, entry) => (best === null || entry.minQuantity > best.minQuantity ? entry : best), null);
-    if (tier) {
-      return {
-        priceListId: list.id,
-        currency: list.currency,
-        taxInclusive: list.taxInclusive,
-        minQuantity: tier.minQuantity,
-        unitPriceMinor: tier.unitPriceMinor,
-      };
-    }
-  }
-  return null;
+  const ofModel = lists
+    .filter((list) => list.salesModel === buyer.salesModel)
+    .map((list) => ({ ...list, entries: list.entries.filter((entry) => entry.productId === productId) }));
+  const price = applicablePrice(ofModel, buyer.tier, quantity);
+  if (!price) return null;
+  return {
+    priceListId: price.list.id,
+    currency: price.list.currency,
+    taxInclusive: price.list.taxInclusive,
+    minQuantity: price.entry.minQuantity,
+    unitPriceMinor: price.entry.unitPriceMinor,
+  };
 }
